@@ -76,15 +76,15 @@ public static class Snapshot
                 x++;
                 y++;
             }
-            else if (y < b.Length && (x == a.Length || lcs[x, y + 1] >= lcs[x + 1, y]))
-            {
-                text.Append("+ ").Append(b[y]).Append('\n');
-                y++;
-            }
-            else
+            else if (x < a.Length && (y == b.Length || lcs[x + 1, y] >= lcs[x, y + 1]))
             {
                 text.Append("- ").Append(a[x]).Append('\n');
                 x++;
+            }
+            else
+            {
+                text.Append("+ ").Append(b[y]).Append('\n');
+                y++;
             }
         }
 

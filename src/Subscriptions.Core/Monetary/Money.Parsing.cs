@@ -11,7 +11,7 @@ public readonly partial struct Money : IParsable<Money>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="s"/> is null.</exception>
     /// <exception cref="FormatException">Thrown when the text is not a code and an amount.</exception>
     /// <exception cref="UnknownCurrencyException">Thrown when the code is not a known billing currency.</exception>
-    public static Money Parse(string s) => Parse(s, CultureInfo.InvariantCulture);
+    public static Money ParseInvariant(string s) => Parse(s, CultureInfo.InvariantCulture);
 
     /// <summary>Parses a currency code and an amount written in a culture's number format, such as <c>EUR 1.234,56</c> in de-DE.</summary>
     /// <param name="s">The text: a currency code and an amount, in either order, separated by white space.</param>
@@ -41,7 +41,7 @@ public readonly partial struct Money : IParsable<Money>
     /// <param name="s">The text; may be null.</param>
     /// <param name="result">The amount when the text is valid; otherwise <c>default</c>.</param>
     /// <returns><see langword="true"/> when the text is a known currency code and an amount.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? s, out Money result) => TryParse(s, CultureInfo.InvariantCulture, out result);
+    public static bool TryParseInvariant([NotNullWhen(true)] string? s, out Money result) => TryParse(s, CultureInfo.InvariantCulture, out result);
 
     /// <summary>Tries to parse a currency code and an amount written in a culture's number format.</summary>
     /// <param name="s">The text; may be null.</param>
