@@ -68,34 +68,33 @@ public readonly partial struct Money
         var sign = Math.Sign(units);
         var minor = _currency.MinorUnit;
 
+        // Each part's exact share is computed once; what is left after the floor is its remainder.
+        Span<decimal> remainders = ratios.Length <= 64 ? stackalloc decimal[ratios.Length] : new decimal[ratios.Length];
         var given = 0m;
         for (var i = 0; i < ratios.Length; i++)
         {
             var exact = magnitude * (ratios[i] / total);
             var floor = decimal.Floor(exact);
             given += floor;
+            remainders[i] = exact - floor;
             destination[i] = new Money(floor, _currency);
         }
 
         // Hand the leftover units, one each, to the parts with the largest remainders (earliest first on a tie);
-        // a part that already got its extra unit has a negative remainder and is passed over.
-        var leftover = magnitude - given;
-        while (leftover > 0m)
+        // a part that got its extra unit is marked with a negative remainder and passed over.
+        for (var leftover = magnitude - given; leftover > 0m; leftover--)
         {
-            var best = -1;
-            var bestRemainder = -1m;
-            for (var i = 0; i < ratios.Length; i++)
+            var best = 0;
+            for (var i = 1; i < remainders.Length; i++)
             {
-                var remainder = (magnitude * (ratios[i] / total)) - destination[i]._amount;
-                if (remainder >= 0m && remainder > bestRemainder)
+                if (remainders[i] > remainders[best])
                 {
                     best = i;
-                    bestRemainder = remainder;
                 }
             }
 
             destination[best] = new Money(destination[best]._amount + 1m, _currency);
-            leftover--;
+            remainders[best] = -1m;
         }
 
         for (var i = 0; i < ratios.Length; i++)
