@@ -25,8 +25,8 @@ public sealed class EventData
     /// <exception cref="PayloadTooLargeException">Thrown when the payload or the metadata is larger than the limit.</exception>
     public EventData(string eventId, string type, ReadOnlyMemory<byte> payload, ReadOnlyMemory<byte> metadata = default)
     {
-        EventId = StorageLimits.CheckId(eventId, nameof(eventId));
-        Type = StorageLimits.CheckId(type, nameof(type));
+        EventId = Guard.Id(eventId, nameof(eventId));
+        Type = Guard.Id(type, nameof(type));
         _payload = StorageLimits.CheckPayload(payload, eventId).ToArray();
         _metadata = StorageLimits.CheckPayload(metadata, eventId).ToArray();
     }
@@ -42,8 +42,4 @@ public sealed class EventData
 
     /// <summary>Gets the UTF-8 JSON metadata; empty when there is none.</summary>
     public ReadOnlyMemory<byte> Metadata => _metadata;
-
-    internal byte[] PayloadArray => _payload;
-
-    internal byte[] MetadataArray => _metadata;
 }

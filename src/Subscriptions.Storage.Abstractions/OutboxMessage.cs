@@ -19,8 +19,8 @@ public sealed class OutboxMessage
     /// <exception cref="PayloadTooLargeException">Thrown when the payload is larger than the limit.</exception>
     public OutboxMessage(string messageId, string type, ReadOnlyMemory<byte> payload)
     {
-        MessageId = StorageLimits.CheckId(messageId, nameof(messageId));
-        Type = StorageLimits.CheckId(type, nameof(type));
+        MessageId = Guard.Id(messageId, nameof(messageId));
+        Type = Guard.Id(type, nameof(type));
         _payload = StorageLimits.CheckPayload(payload, messageId).ToArray();
     }
 
@@ -32,6 +32,4 @@ public sealed class OutboxMessage
 
     /// <summary>Gets the UTF-8 JSON payload.</summary>
     public ReadOnlyMemory<byte> Payload => _payload;
-
-    internal byte[] PayloadArray => _payload;
 }

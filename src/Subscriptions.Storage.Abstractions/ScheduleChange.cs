@@ -9,7 +9,7 @@ public sealed class ScheduleChange
 {
     private ScheduleChange(string key, DateTimeOffset? due)
     {
-        Key = StorageLimits.CheckId(key, nameof(key));
+        Key = Guard.Id(key, nameof(key));
         Due = due?.ToUniversalTime();
     }
 

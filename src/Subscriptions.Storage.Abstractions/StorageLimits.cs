@@ -9,22 +9,6 @@ public static class StorageLimits
     /// <summary>The longest stream id, event id, event type, message id, schedule key or owner, in characters: 200.</summary>
     public const int MaxIdLength = 200;
 
-    internal static string CheckId(string? value, string paramName)
-    {
-        ArgumentNullException.ThrowIfNull(value, paramName);
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            throw new ArgumentException("Expected a non-empty, non-blank id.", paramName);
-        }
-
-        if (value.Length > MaxIdLength)
-        {
-            throw new ArgumentException($"Expected at most {MaxIdLength} characters, got {value.Length}.", paramName);
-        }
-
-        return value;
-    }
-
     internal static ReadOnlyMemory<byte> CheckPayload(ReadOnlyMemory<byte> payload, string id)
     {
         if (payload.Length > MaxPayloadBytes)

@@ -24,7 +24,7 @@ public sealed class StreamAppend
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="expectedVersion"/> is negative.</exception>
     public StreamAppend(string streamId, long expectedVersion, IEnumerable<EventData> events)
     {
-        StreamId = StorageLimits.CheckId(streamId, nameof(streamId));
+        StreamId = Guard.Id(streamId, nameof(streamId));
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
         ArgumentNullException.ThrowIfNull(events);
         var list = events.ToArray();

@@ -46,7 +46,7 @@ public sealed class InMemoryStore : IStore
     /// <inheritdoc />
     public Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken)
     {
-        StorageLimits.CheckId(streamId, nameof(streamId));
+        Guard.Id(streamId, nameof(streamId));
         cancellationToken.ThrowIfCancellationRequested();
         lock (_lock)
         {
@@ -57,7 +57,7 @@ public sealed class InMemoryStore : IStore
     /// <inheritdoc />
     public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string streamId, long afterVersion, CancellationToken cancellationToken)
     {
-        StorageLimits.CheckId(streamId, nameof(streamId));
+        Guard.Id(streamId, nameof(streamId));
         ArgumentOutOfRangeException.ThrowIfNegative(afterVersion);
         return Iterate(streamId, afterVersion, cancellationToken);
 
@@ -153,8 +153,8 @@ public sealed class InMemoryStore : IStore
     /// <inheritdoc />
     public Task<bool> CompleteAsync(string key, string owner, CancellationToken cancellationToken)
     {
-        StorageLimits.CheckId(key, nameof(key));
-        StorageLimits.CheckId(owner, nameof(owner));
+        Guard.Id(key, nameof(key));
+        Guard.Id(owner, nameof(owner));
         cancellationToken.ThrowIfCancellationRequested();
         lock (_lock)
         {
@@ -165,8 +165,8 @@ public sealed class InMemoryStore : IStore
     /// <inheritdoc />
     public Task<bool> RescheduleAsync(string key, string owner, DateTimeOffset due, CancellationToken cancellationToken)
     {
-        StorageLimits.CheckId(key, nameof(key));
-        StorageLimits.CheckId(owner, nameof(owner));
+        Guard.Id(key, nameof(key));
+        Guard.Id(owner, nameof(owner));
         cancellationToken.ThrowIfCancellationRequested();
         lock (_lock)
         {
@@ -185,8 +185,8 @@ public sealed class InMemoryStore : IStore
     /// <inheritdoc />
     public Task<bool> ReleaseAsync(string key, string owner, CancellationToken cancellationToken)
     {
-        StorageLimits.CheckId(key, nameof(key));
-        StorageLimits.CheckId(owner, nameof(owner));
+        Guard.Id(key, nameof(key));
+        Guard.Id(owner, nameof(owner));
         cancellationToken.ThrowIfCancellationRequested();
         lock (_lock)
         {
@@ -204,7 +204,7 @@ public sealed class InMemoryStore : IStore
     /// <inheritdoc />
     public Task<ScheduleEntry?> GetScheduleEntryAsync(string key, CancellationToken cancellationToken)
     {
-        StorageLimits.CheckId(key, nameof(key));
+        Guard.Id(key, nameof(key));
         cancellationToken.ThrowIfCancellationRequested();
         lock (_lock)
         {
@@ -247,7 +247,7 @@ public sealed class InMemoryStore : IStore
     /// <inheritdoc />
     public Task<bool> MarkDoneAsync(string messageId, CancellationToken cancellationToken)
     {
-        StorageLimits.CheckId(messageId, nameof(messageId));
+        Guard.Id(messageId, nameof(messageId));
         cancellationToken.ThrowIfCancellationRequested();
         lock (_lock)
         {
@@ -266,8 +266,8 @@ public sealed class InMemoryStore : IStore
     /// <inheritdoc />
     public Task<bool> ReleaseMessageAsync(string messageId, string owner, CancellationToken cancellationToken)
     {
-        StorageLimits.CheckId(messageId, nameof(messageId));
-        StorageLimits.CheckId(owner, nameof(owner));
+        Guard.Id(messageId, nameof(messageId));
+        Guard.Id(owner, nameof(owner));
         cancellationToken.ThrowIfCancellationRequested();
         lock (_lock)
         {
