@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Subscriptions.Storage;
+using Subscriptions.Storage.Sqlite;
+
+namespace Subscriptions;
+
+/// <summary>Registers the SQLite store as the storage port of the Subscriptions engine.</summary>
+public static class SqliteServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers one <see cref="SqliteStore"/> as <see cref="IStore"/>, <see cref="IEventStore"/>, <see cref="ISchedule"/> and
+    /// <see cref="IOutbox"/> (singletons, added with TryAdd so that services registered earlier win).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="connectionString">The SQLite connection string, such as <c>Data Source=billing.db</c>.</param>
+    /// <param name="configure">Optionally changes the other options.</param>
+    /// <returns>The same service collection.</returns>
+    /// <remarks>The options are validated here, at registration, and every problem is reported at once.</remarks>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="services"/> is null.</exception>
+    /// <exception cref="ArgumentException">Thrown when the options are invalid.</exception>
+    public static IServiceCollection AddSubscriptionsSqlite(this IServiceCollection services, string connectionString, Action<SqliteStoreOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = new SqliteStoreOptions { ConnectionString = connectionString };
+        configure?.Invoke(options);
+        options.ThrowIfInvalid();
+        services.TryAddSingleton(_ => new SqliteStore(options));
+        services.TryAddSingleton<IStore>(sp => sp.GetRequiredService<SqliteStore>());
+        services.TryAddSingleton<IEventStore>(sp => sp.GetRequiredService<IStore>());
+        services.TryAddSingleton<ISchedule>(sp => sp.GetRequiredService<IStore>());
+        services.TryAddSingleton<IOutbox>(sp => sp.GetRequiredService<IStore>());
+        return services;
+    }
+}
