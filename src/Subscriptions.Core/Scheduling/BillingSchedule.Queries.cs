@@ -176,12 +176,31 @@ public sealed partial class BillingSchedule
     /// <param name="period">A period of this schedule.</param>
     /// <returns>The reference period; the trial is its own reference.</returns>
     /// <exception cref="ArgumentException">Thrown when <paramref name="period"/> is not a period of this schedule.</exception>
-    public BillingPeriod ReferencePeriodOf(BillingPeriod period) => KindOf(period) switch
+    /// <remarks>
+    /// With <see cref="EndOfMonthPolicy.RollForward"/>, plain month arithmetic can miss a rolled date, so the references are
+    /// the natural periods instead: <c>[the anchor date before the first billing date, first billing date)</c> and
+    /// <c>[last billing date, next anchor date)</c>.
+    /// </remarks>
+    public BillingPeriod ReferencePeriodOf(BillingPeriod period)
     {
-        BillingPeriodKind.Leading => BillingPeriod.Trusted(PlusOnePeriod(_first, -1), _first),
-        BillingPeriodKind.Trailing => BillingPeriod.Trusted(period.Start, PlusOnePeriod(period.Start, 1)),
-        _ => period,
-    };
+        var rolled = _monthBased && EndOfMonthPolicy == EndOfMonthPolicy.RollForward;
+        return KindOf(period) switch
+        {
+            BillingPeriodKind.Leading => BillingPeriod.Trusted(
+                rolled ? CalendarMath.DayInMonth(_firstMonthIndex - _stepMonths, _billingDay, EndOfMonthPolicy) : PlusOnePeriod(_first, -1),
+                _first),
+            BillingPeriodKind.Trailing => BillingPeriod.Trusted(
+                period.Start,
+                rolled ? NaturalNext(period.Start) : PlusOnePeriod(period.Start, 1)),
+            _ => period,
+        };
+    }
+
+    private LocalDate NaturalNext(LocalDate start)
+    {
+        Locate(start, out _, out var next);
+        return next;
+    }
 
     /// <summary>Returns whether <paramref name="period"/> is charged: not the trial, and not a free leading period.</summary>
     /// <param name="period">A period of this schedule.</param>

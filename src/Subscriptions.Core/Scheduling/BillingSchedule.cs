@@ -169,6 +169,14 @@ public sealed partial class BillingSchedule
         return AnchorDateUnchecked(n);
     }
 
+    /// <summary>Returns a readable summary, such as <c>P1M from 2012-01-31 (day 31), first billing 2012-01-31, InAdvance, open-ended, Clamp</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString()
+    {
+        var trial = TrialEnd is { } trialEnd ? ", trial until " + BillingPeriod.Format(trialEnd) : string.Empty;
+        return $"{Recurrence} from {BillingPeriod.Format(Start)} ({Anchor}){trial}, first billing {BillingPeriod.Format(_first)}, {Timing}, {Term}, {LeadingPeriodPolicy} leading, {EndOfMonthPolicy}";
+    }
+
     private LocalDate AnchorDateUnchecked(int n) => _monthBased
         ? CalendarMath.DayInMonth(_firstMonthIndex + (n * _stepMonths), _billingDay, EndOfMonthPolicy)
         : CalendarMath.FromEpochDay(_firstEpochDay + (n * _stepDays));
