@@ -1,0 +1,114 @@
+using System.Collections;
+using NodaTime;
+
+namespace Subscriptions.Scheduling;
+
+/// <summary>The periods of a <see cref="BillingSchedule"/> that overlap a date range, enumerated lazily and without allocation.</summary>
+/// <remarks>
+/// Enumerate it with <c>foreach</c>, which uses the struct <see cref="Enumerator"/>. The interface implementation is
+/// there for LINQ and collections, and allocates like any boxed enumerator. <c>default(PeriodRange)</c> is empty.
+/// </remarks>
+public readonly struct PeriodRange : IEnumerable<BillingPeriod>
+{
+    private readonly BillingSchedule? _schedule;
+    private readonly LocalDate _from;
+    private readonly LocalDate _to;
+
+    internal PeriodRange(BillingSchedule schedule, LocalDate from, LocalDate to)
+    {
+        _schedule = schedule;
+        _from = from;
+        _to = to;
+    }
+
+    /// <summary>Returns the struct enumerator.</summary>
+    /// <returns>The enumerator.</returns>
+    public Enumerator GetEnumerator() => new(_schedule, _from, _to);
+
+    /// <inheritdoc />
+    IEnumerator<BillingPeriod> IEnumerable<BillingPeriod>.GetEnumerator() => GetEnumerator();
+
+    /// <inheritdoc />
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Enumerates the periods of a <see cref="PeriodRange"/>, computing each from the anchor.</summary>
+    public struct Enumerator : IEnumerator<BillingPeriod>
+    {
+        private readonly BillingSchedule? _schedule;
+        private readonly LocalDate _from;
+        private readonly LocalDate _to;
+        private int _index;
+        private bool _started;
+        private BillingPeriod _current;
+
+        internal Enumerator(BillingSchedule? schedule, LocalDate from, LocalDate to)
+        {
+            _schedule = schedule;
+            _from = from;
+            _to = to;
+            _index = 0;
+            _started = false;
+            _current = default;
+        }
+
+        /// <summary>Gets the current period.</summary>
+        public readonly BillingPeriod Current => _current;
+
+        /// <inheritdoc />
+        readonly object IEnumerator.Current => _current;
+
+        /// <summary>Moves to the next period that overlaps the range.</summary>
+        /// <returns><see langword="false"/> when there is none.</returns>
+        public bool MoveNext()
+        {
+            if (_schedule is null)
+            {
+                return false;
+            }
+
+            var end = _schedule.ScheduleEnd;
+            LocalDate start;
+            if (!_started)
+            {
+                _started = true;
+                var begin = _from > _schedule.Start ? _from : _schedule.Start;
+                if (begin >= end || begin >= _to)
+                {
+                    return false;
+                }
+
+                _index = _schedule.IndexOf(begin);
+                start = _schedule.AnchorStartOf(_index);
+                if (start < _schedule.Start)
+                {
+                    start = _schedule.Start;
+                }
+            }
+            else
+            {
+                start = _current.End;
+                if (start >= end || start >= _to)
+                {
+                    return false;
+                }
+
+                _index = _schedule.NextIndex(_index);
+            }
+
+            _current = _schedule.PeriodAt(_index);
+            return true;
+        }
+
+        /// <summary>Starts the enumeration again.</summary>
+        public void Reset()
+        {
+            _started = false;
+            _current = default;
+        }
+
+        /// <summary>Does nothing: the enumerator holds no resources.</summary>
+        public readonly void Dispose()
+        {
+        }
+    }
+}
