@@ -135,9 +135,10 @@ internal static class TaxEngine
 
         ref readonly var slot = ref slots[index];
         var n = slots.Length;
+        // Taxes of one batch see the same base and are extracted together: they never shift each other.
         if (slot.PriceIncluded)
         {
-            for (var j = index + 1; j < n; j++)
+            for (var j = slot.BatchEnd; j < n; j++)
             {
                 if (!slot.IncludeBaseAmount || !slots[j].IsBaseAffected)
                 {
@@ -145,14 +146,14 @@ internal static class TaxEngine
                 }
             }
 
-            for (var j = 0; j < index; j++)
+            for (var j = 0; j < slot.BatchStart; j++)
             {
                 Shift(j, -amount, baseShifts, extraForTax, computed);
             }
         }
         else if (slot.IncludeBaseAmount)
         {
-            for (var j = index + 1; j < n; j++)
+            for (var j = slot.BatchEnd; j < n; j++)
             {
                 if (slots[j].IsBaseAffected)
                 {
