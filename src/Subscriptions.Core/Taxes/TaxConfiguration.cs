@@ -1,0 +1,338 @@
+namespace Subscriptions.Taxes;
+
+/// <summary>
+/// One company's tax settings: its country and VAT number, its taxes, its fiscal positions and whether
+/// amounts are rounded per line or globally on the document.
+/// </summary>
+/// <remarks>
+/// Immutable and safe to share between threads. Every tax used with it must belong to the same company
+/// (<see cref="TaxFromAnotherCompanyException"/> otherwise) and be registered in it. Amounts are rounded
+/// half-up on the magnitude to the currency's minor unit, or to a rounding step given to the computation
+/// (0.05 for cash, 1 for whole units).
+/// </remarks>
+public sealed class TaxConfiguration
+{
+    private readonly Dictionary<int, int> _denseIndexById = [];
+    private readonly List<Tax> _taxes = [];
+    private readonly FiscalPosition[] _fiscalPositions;
+
+    /// <summary>Initializes a new instance of the <see cref="TaxConfiguration"/> class.</summary>
+    /// <param name="companyId">The company.</param>
+    /// <param name="countryCode">The company's ISO 3166 country code, such as "BE".</param>
+    /// <param name="taxes">The company's taxes (children of groups are registered with their group).</param>
+    /// <param name="roundingMethod">Where amounts are rounded.</param>
+    /// <param name="vatNumber">The company's VAT number, such as "BE0477472701", if any.</param>
+    /// <param name="fiscalPositions">The company's fiscal positions, if any.</param>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="taxes"/> or an item is null.</exception>
+    /// <exception cref="ArgumentException">Thrown when an id is blank, <paramref name="roundingMethod"/> is undefined, or two different taxes share an id.</exception>
+    /// <exception cref="TaxFromAnotherCompanyException">Thrown when a tax belongs to another company.</exception>
+    public TaxConfiguration(
+        string companyId,
+        string countryCode,
+        IEnumerable<Tax> taxes,
+        TaxRoundingMethod roundingMethod = TaxRoundingMethod.PerLine,
+        string? vatNumber = null,
+        IEnumerable<FiscalPosition>? fiscalPositions = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(companyId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(countryCode);
+        ArgumentNullException.ThrowIfNull(taxes);
+        if (roundingMethod is not (TaxRoundingMethod.PerLine or TaxRoundingMethod.Globally))
+        {
+            throw new ArgumentException("Use TaxRoundingMethod.PerLine or TaxRoundingMethod.Globally.", nameof(roundingMethod));
+        }
+
+        CompanyId = companyId;
+        CountryCode = countryCode;
+        VatNumber = string.IsNullOrWhiteSpace(vatNumber) ? null : vatNumber;
+        RoundingMethod = roundingMethod;
+        foreach (var tax in taxes)
+        {
+            ArgumentNullException.ThrowIfNull(tax, nameof(taxes));
+            Register(tax);
+            foreach (var child in tax.ChildArray)
+            {
+                Register(child);
+            }
+        }
+
+        _fiscalPositions = fiscalPositions?.ToArray() ?? [];
+        foreach (var position in _fiscalPositions)
+        {
+            ArgumentNullException.ThrowIfNull(position, nameof(fiscalPositions));
+        }
+    }
+
+    /// <summary>Gets the company.</summary>
+    public string CompanyId { get; }
+
+    /// <summary>Gets the company's country code.</summary>
+    public string CountryCode { get; }
+
+    /// <summary>Gets the company's VAT number, or null.</summary>
+    public string? VatNumber { get; }
+
+    /// <summary>Gets where amounts are rounded.</summary>
+    public TaxRoundingMethod RoundingMethod { get; }
+
+    /// <summary>Gets the registered taxes, groups and their children.</summary>
+    public IReadOnlyList<Tax> Taxes => _taxes;
+
+    /// <summary>Gets the fiscal positions.</summary>
+    public IReadOnlyList<FiscalPosition> FiscalPositions => _fiscalPositions;
+
+    internal int TaxCount => _taxes.Count;
+
+    /// <summary>Returns the registered tax with an id.</summary>
+    /// <param name="id">The id.</param>
+    /// <returns>The tax.</returns>
+    /// <exception cref="UnknownTaxException">Thrown when no tax has that id.</exception>
+    public Tax GetTax(int id) => _denseIndexById.TryGetValue(id, out var index) ? _taxes[index] : throw new UnknownTaxException(id, CompanyId);
+
+    /// <summary>Compiles the taxes of a line: sorts, flattens groups, removes duplicates and batches them.</summary>
+    /// <param name="taxes">The taxes attached to the line.</param>
+    /// <returns>The compiled set, to keep and reuse.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="taxes"/> or an item is null.</exception>
+    /// <exception cref="TaxFromAnotherCompanyException">Thrown when a tax belongs to another company.</exception>
+    /// <exception cref="UnknownTaxException">Thrown when a tax is not registered in this configuration.</exception>
+    public TaxSet CreateSet(IEnumerable<Tax> taxes)
+    {
+        ArgumentNullException.ThrowIfNull(taxes);
+        return new TaxSet(this, TaxSet.Compile(this, taxes, forceExcluded: false));
+    }
+
+    /// <summary>Compiles the taxes of a line given as arguments.</summary>
+    /// <param name="taxes">The taxes attached to the line.</param>
+    /// <returns>The compiled set, to keep and reuse.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="taxes"/> or an item is null.</exception>
+    /// <exception cref="TaxFromAnotherCompanyException">Thrown when a tax belongs to another company.</exception>
+    /// <exception cref="UnknownTaxException">Thrown when a tax is not registered in this configuration.</exception>
+    public TaxSet CreateSet(params Tax[] taxes) => CreateSet((IEnumerable<Tax>)taxes);
+
+    /// <summary>Computes the taxes of one line, rounded to the currency's minor unit.</summary>
+    /// <param name="line">The line.</param>
+    /// <param name="currency">The currency of the price.</param>
+    /// <returns>The result; in round-globally mode its values are raw (unrounded).</returns>
+    /// <exception cref="ArgumentException">Thrown when the line is <c>default</c> or uses another configuration's taxes, or <paramref name="currency"/> is <see cref="Currency.None"/>.</exception>
+    public TaxLineResult ComputeLine(TaxLine line, Currency currency) => ComputeLine(line, currency, RoundingMethod, StepOf(currency));
+
+    /// <summary>Computes the taxes of one line with an explicit rounding method and step.</summary>
+    /// <param name="line">The line.</param>
+    /// <param name="currency">The currency of the price.</param>
+    /// <param name="roundingMethod">Where amounts are rounded.</param>
+    /// <param name="roundingStep">The step, such as 0.01 or 0.05 (cash).</param>
+    /// <returns>The result; in round-globally mode its values are raw (unrounded).</returns>
+    /// <exception cref="ArgumentException">Thrown when the line is <c>default</c> or uses another configuration's taxes, or <paramref name="currency"/> is <see cref="Currency.None"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="roundingStep"/> is not above zero.</exception>
+    public TaxLineResult ComputeLine(TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, decimal roundingStep)
+    {
+        EnsureLine(line, nameof(line));
+        EnsureCurrency(currency);
+        var rounding = new TaxRounding(roundingStep);
+        var slots = line.Taxes.Slots;
+        var n = slots.Length;
+        var details = n == 0 ? [] : new TaxDetail[n];
+        ComputeInto(line, currency, roundingMethod, rounding, details, out var rawBase, out var totalExcluded, out var totalIncluded);
+        return new TaxLineResult(currency, roundingMethod, false, rawBase, totalExcluded, totalExcluded, totalIncluded, 0m, details);
+    }
+
+    /// <summary>Computes the taxes of a document (an invoice, a quote) and its totals, rounding per line or globally.</summary>
+    /// <param name="lines">The lines.</param>
+    /// <param name="currency">The document currency.</param>
+    /// <returns>The document result.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="lines"/> is null.</exception>
+    /// <exception cref="ArgumentException">Thrown when a line is <c>default</c> or uses another configuration's taxes, or <paramref name="currency"/> is <see cref="Currency.None"/>.</exception>
+    public TaxDocumentResult ComputeDocument(IReadOnlyList<TaxLine> lines, Currency currency) => ComputeDocument(lines, currency, RoundingMethod, StepOf(currency));
+
+    /// <summary>Computes the taxes of a document with an explicit rounding method and step.</summary>
+    /// <param name="lines">The lines.</param>
+    /// <param name="currency">The document currency.</param>
+    /// <param name="roundingMethod">Where amounts are rounded.</param>
+    /// <param name="roundingStep">The step, such as 0.01 or 0.05 (cash).</param>
+    /// <returns>The document result.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="lines"/> is null.</exception>
+    /// <exception cref="ArgumentException">Thrown when a line is <c>default</c> or uses another configuration's taxes, or <paramref name="currency"/> is <see cref="Currency.None"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="roundingStep"/> is not above zero.</exception>
+    public TaxDocumentResult ComputeDocument(IReadOnlyList<TaxLine> lines, Currency currency, TaxRoundingMethod roundingMethod, decimal roundingStep)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        EnsureCurrency(currency);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            EnsureLine(lines[i], nameof(lines));
+        }
+
+        return TaxDocument.Compute(this, lines, currency, roundingMethod, new TaxRounding(roundingStep));
+    }
+
+    /// <summary>Chooses the fiscal position for a customer (TAXES.md §3.1).</summary>
+    /// <param name="partner">The invoicing partner, or null (no partner means no position).</param>
+    /// <param name="delivery">The delivery address, if any.</param>
+    /// <returns>The position, or null when none applies.</returns>
+    public FiscalPosition? SelectFiscalPosition(TaxPartner? partner, TaxPartner? delivery = null) =>
+        FiscalPositionSelector.Select(this, _fiscalPositions, partner, delivery);
+
+    /// <summary>Adapts a price when a fiscal position maps price-included taxes to other taxes (TAXES.md §3.3).</summary>
+    /// <param name="priceUnit">The unit price under <paramref name="originalTaxes"/>.</param>
+    /// <param name="originalTaxes">The taxes the price was set with.</param>
+    /// <param name="newTaxes">The taxes after mapping.</param>
+    /// <returns>The new unit price (unrounded); the same price when the sets are equal or not every original tax is price-included.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when a set is null.</exception>
+    /// <exception cref="ArgumentException">Thrown when a set belongs to another configuration.</exception>
+    public decimal AdaptPrice(decimal priceUnit, TaxSet originalTaxes, TaxSet newTaxes)
+    {
+        ArgumentNullException.ThrowIfNull(originalTaxes);
+        ArgumentNullException.ThrowIfNull(newTaxes);
+        EnsureSet(originalTaxes, nameof(originalTaxes));
+        EnsureSet(newTaxes, nameof(newTaxes));
+        if (originalTaxes.Count == 0 || SameTaxes(originalTaxes, newTaxes))
+        {
+            return priceUnit;
+        }
+
+        foreach (var slot in originalTaxes.Slots)
+        {
+            if (!slot.PriceIncluded)
+            {
+                return priceUnit;
+            }
+        }
+
+        var exact = new TaxRounding(1m);
+        var n = Math.Max(originalTaxes.Count, newTaxes.Count);
+        Span<decimal> amounts = new decimal[n];
+        Span<decimal> raw = new decimal[n];
+        Span<decimal> bases = new decimal[n];
+        Span<decimal> extra = new decimal[n];
+        Span<bool> computed = new bool[n];
+        var excluded = TaxEngine.Compute(originalTaxes.Slots, priceUnit, 1m, 0m, false, exact, amounts, raw, bases, extra, computed, out _);
+        var asExcluded = TaxSet.Compile(this, newTaxes.Taxes, forceExcluded: true);
+        TaxEngine.Compute(asExcluded, excluded, 1m, 0m, false, exact, amounts, raw, bases, extra, computed, out _);
+        var delta = 0m;
+        for (var i = 0; i < asExcluded.Length; i++)
+        {
+            if (asExcluded[i].Tax.PriceIncluded)
+            {
+                delta += amounts[i];
+            }
+        }
+
+        return excluded + delta;
+    }
+
+    internal void EnsureOwns(Tax tax)
+    {
+        if (!string.Equals(tax.CompanyId, CompanyId, StringComparison.Ordinal))
+        {
+            throw new TaxFromAnotherCompanyException(tax.Id, tax.CompanyId, CompanyId);
+        }
+
+        if (!_denseIndexById.TryGetValue(tax.Id, out var index) || !ReferenceEquals(_taxes[index], tax))
+        {
+            throw new UnknownTaxException(tax.Id, CompanyId);
+        }
+    }
+
+    internal int DenseIndexOf(Tax tax) => _denseIndexById[tax.Id];
+
+    internal void ComputeInto(TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding, TaxDetail[] details, out decimal rawBase, out decimal totalExcluded, out decimal totalIncluded)
+    {
+        var slots = line.Taxes.Slots;
+        var n = slots.Length;
+        var perLine = roundingMethod == TaxRoundingMethod.PerLine;
+        Span<decimal> amounts = n <= TaxEngine.StackLimit ? stackalloc decimal[TaxEngine.StackLimit] : new decimal[n];
+        Span<decimal> raw = n <= TaxEngine.StackLimit ? stackalloc decimal[TaxEngine.StackLimit] : new decimal[n];
+        Span<decimal> bases = n <= TaxEngine.StackLimit ? stackalloc decimal[TaxEngine.StackLimit] : new decimal[n];
+        Span<decimal> extra = n <= TaxEngine.StackLimit ? stackalloc decimal[TaxEngine.StackLimit] : new decimal[n];
+        Span<bool> computed = n <= TaxEngine.StackLimit ? stackalloc bool[TaxEngine.StackLimit] : new bool[n];
+        totalExcluded = TaxEngine.Compute(slots, line.PriceUnit, line.Quantity, line.DiscountPercent, perLine, rounding, amounts, raw, bases, extra, computed, out rawBase);
+        var sum = 0m;
+        for (var i = 0; i < n; i++)
+        {
+            sum += amounts[i];
+            details[i] = new TaxDetail(slots[i].Tax, slots[i].DenseIndex, currency, slots[i].PriceIncluded, bases[i], bases[i], raw[i], amounts[i], 0m, 0m);
+        }
+
+        totalIncluded = totalExcluded + sum;
+    }
+
+    private static decimal StepOf(Currency currency)
+    {
+        EnsureCurrency(currency);
+        return currency.MinorUnit;
+    }
+
+    private static void EnsureCurrency(Currency currency)
+    {
+        if (currency.IsNone)
+        {
+            throw new ArgumentException("Taxes are computed in a real currency, not Currency.None (XXX).", nameof(currency));
+        }
+    }
+
+    private static bool SameTaxes(TaxSet a, TaxSet b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        foreach (var tax in a.Taxes)
+        {
+            var found = false;
+            foreach (var other in b.Taxes)
+            {
+                found |= ReferenceEquals(tax, other);
+            }
+
+            if (!found)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void Register(Tax tax)
+    {
+        if (!string.Equals(tax.CompanyId, CompanyId, StringComparison.Ordinal))
+        {
+            throw new TaxFromAnotherCompanyException(tax.Id, tax.CompanyId, CompanyId);
+        }
+
+        if (_denseIndexById.TryGetValue(tax.Id, out var existing))
+        {
+            if (!ReferenceEquals(_taxes[existing], tax))
+            {
+                throw new ArgumentException($"Two different taxes share the id {tax.Id}; ids must be unique within a company.", nameof(tax));
+            }
+
+            return;
+        }
+
+        _denseIndexById.Add(tax.Id, _taxes.Count);
+        _taxes.Add(tax);
+    }
+
+    private void EnsureSet(TaxSet set, string paramName)
+    {
+        if (!ReferenceEquals(set.Configuration, this))
+        {
+            throw new ArgumentException($"The tax set was compiled by the configuration of '{set.Configuration.CompanyId}', not this one of '{CompanyId}'.", paramName);
+        }
+    }
+
+    private void EnsureLine(TaxLine line, string paramName)
+    {
+        if (line.Taxes is null)
+        {
+            throw new ArgumentException("The line is default(TaxLine); create it with its taxes (an empty TaxSet for no tax).", paramName);
+        }
+
+        if (!ReferenceEquals(line.Taxes.Configuration, this))
+        {
+            throw new TaxFromAnotherCompanyException(line.Taxes.Count > 0 ? line.Taxes.Taxes[0].Id : 0, line.Taxes.Configuration.CompanyId, CompanyId);
+        }
+    }
+}

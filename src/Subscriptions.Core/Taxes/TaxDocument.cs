@@ -1,0 +1,221 @@
+namespace Subscriptions.Taxes;
+
+/// <summary>Document-level rounding (TAXES.md §2, "_round_base_lines_tax_details").</summary>
+internal static class TaxDocument
+{
+    public static TaxDocumentResult Compute(TaxConfiguration configuration, IReadOnlyList<TaxLine> lines, Currency currency, TaxRoundingMethod method, TaxRounding rounding)
+    {
+        var count = lines.Count;
+        var results = new TaxLineResult[count];
+        var m = configuration.TaxCount;
+        var rawTax = new decimal[m];
+        var roundedTax = new decimal[m];
+        var rawTaxBase = new decimal[m];
+        var roundedTaxBase = new decimal[m];
+        var used = new bool[m];
+        var rawUntaxed = 0m;
+        var roundedUntaxed = 0m;
+        var global = method == TaxRoundingMethod.Globally;
+        var totalsIncluded = global ? new decimal[count] : null;
+
+        for (var l = 0; l < count; l++)
+        {
+            var line = lines[l];
+            var slots = line.Taxes.Slots;
+            var details = slots.Length == 0 ? [] : new TaxDetail[slots.Length];
+            configuration.ComputeInto(line, currency, method, rounding, details, out var rawBase, out var rawExcluded, out var rawIncluded);
+            var excluded = global ? rounding.Round(rawExcluded) : rawExcluded;
+            var included = excluded;
+            for (var i = 0; i < details.Length; i++)
+            {
+                ref var detail = ref details[i];
+                var k = slots[i].DenseIndex;
+                used[k] = true;
+                rawTax[k] += detail.RawAmount;
+                rawTaxBase[k] += detail.RawBase;
+                if (global)
+                {
+                    detail = detail.Adjusted(rounding.Round(detail.RawBase), rounding.Round(detail.RawAmount), 0m, 0m);
+                }
+
+                roundedTax[k] += detail.AmountValue;
+                roundedTaxBase[k] += detail.BaseValue;
+                included += detail.AmountValue;
+            }
+
+            rawUntaxed += rawExcluded;
+            roundedUntaxed += excluded;
+            if (totalsIncluded is not null)
+            {
+                totalsIncluded[l] = Math.Abs(rawIncluded);
+            }
+
+            results[l] = new TaxLineResult(currency, method, global, rawBase, rawExcluded, excluded, included, 0m, details);
+        }
+
+        var totals = new List<TaxTotal>();
+        decimal untaxed;
+        var taxAmount = 0m;
+        if (!global)
+        {
+            untaxed = roundedUntaxed;
+            for (var k = 0; k < m; k++)
+            {
+                if (used[k])
+                {
+                    totals.Add(new TaxTotal(configuration.Taxes[k], currency, rawTaxBase[k], roundedTaxBase[k], rawTax[k], roundedTax[k]));
+                    taxAmount += roundedTax[k];
+                }
+            }
+        }
+        else
+        {
+            var order = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                order[i] = i;
+            }
+
+            // Descending |tax-included total|, ties by line order, so that a refund mirrors its invoice exactly.
+            var keys = totalsIncluded!; // Not null: allocated above in round-globally mode.
+            Array.Sort(order, (a, b) =>
+            {
+                var byTotal = keys[b].CompareTo(keys[a]);
+                return byTotal != 0 ? byTotal : a.CompareTo(b);
+            });
+
+            untaxed = rounding.Round(rawUntaxed);
+            var untaxedDelta = untaxed - roundedUntaxed;
+            if (untaxedDelta != 0m)
+            {
+                Distribute(results, order, keys, -1, untaxedDelta, rounding.Step, Target.Untaxed);
+            }
+
+            for (var k = 0; k < m; k++)
+            {
+                if (!used[k])
+                {
+                    continue;
+                }
+
+                var docTax = rounding.Round(rawTax[k]);
+                var docBase = rounding.Round(rawTaxBase[k]);
+                var taxDelta = docTax - roundedTax[k];
+                var baseDelta = docBase - roundedTaxBase[k];
+                if (taxDelta != 0m)
+                {
+                    Distribute(results, order, keys, k, taxDelta, rounding.Step, Target.TaxAmount);
+                }
+
+                if (baseDelta != 0m)
+                {
+                    Distribute(results, order, keys, k, baseDelta, rounding.Step, Target.TaxBase);
+                }
+
+                totals.Add(new TaxTotal(configuration.Taxes[k], currency, rawTaxBase[k], docBase, rawTax[k], docTax));
+                taxAmount += docTax;
+            }
+        }
+
+        return new TaxDocumentResult(currency, method, results, totals.ToArray(), untaxed, taxAmount);
+    }
+
+    private enum Target
+    {
+        Untaxed,
+        TaxAmount,
+        TaxBase,
+    }
+
+    /// <summary>Pushes a rounding difference onto lines as whole steps: largest |total| first, each taking ceil(share) until used up.</summary>
+    private static void Distribute(TaxLineResult[] results, int[] order, decimal[] absTotals, int denseIndex, decimal delta, decimal step, Target target)
+    {
+        var sumAbs = 0m;
+        var participants = 0;
+        foreach (var l in order)
+        {
+            if (denseIndex < 0 || IndexOfTax(results[l], denseIndex) >= 0)
+            {
+                sumAbs += absTotals[l];
+                participants++;
+            }
+        }
+
+        if (participants == 0)
+        {
+            return;
+        }
+
+        var sign = delta < 0m ? -1m : 1m;
+        var errors = decimal.Round(Math.Abs(delta) / step, 0, MidpointRounding.AwayFromZero);
+        var remaining = errors;
+        foreach (var l in order)
+        {
+            if (remaining == 0m)
+            {
+                break;
+            }
+
+            var taxIndex = denseIndex < 0 ? -1 : IndexOfTax(results[l], denseIndex);
+            if (denseIndex >= 0 && taxIndex < 0)
+            {
+                continue;
+            }
+
+            var factor = sumAbs == 0m ? 1m : absTotals[l] / sumAbs;
+            var share = Math.Min(decimal.Ceiling(factor * errors), remaining);
+            remaining -= share;
+            var amount = sign * share * step;
+            if (amount == 0m)
+            {
+                continue;
+            }
+
+            results[l] = Apply(results[l], taxIndex, amount, target);
+        }
+    }
+
+    private static int IndexOfTax(TaxLineResult result, int denseIndex)
+    {
+        var taxes = result.TaxArray;
+        for (var i = 0; i < taxes.Length; i++)
+        {
+            if (taxes[i].DenseIndex == denseIndex)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static TaxLineResult Apply(TaxLineResult line, int taxIndex, decimal amount, Target target)
+    {
+        var taxes = line.TaxArray;
+        var excluded = line.TotalExcludedValue;
+        var excludedAdjustment = line.TotalExcludedAdjustment;
+        switch (target)
+        {
+            case Target.Untaxed:
+                excluded += amount;
+                excludedAdjustment += amount;
+                break;
+            case Target.TaxAmount:
+                var t = taxes[taxIndex];
+                taxes[taxIndex] = t.Adjusted(t.BaseValue, t.AmountValue + amount, t.BaseAdjustment, t.AmountAdjustment + amount);
+                break;
+            default:
+                var b = taxes[taxIndex];
+                taxes[taxIndex] = b.Adjusted(b.BaseValue + amount, b.AmountValue, b.BaseAdjustment + amount, b.AmountAdjustment);
+                break;
+        }
+
+        var included = excluded;
+        foreach (var tax in taxes)
+        {
+            included += tax.AmountValue;
+        }
+
+        return new TaxLineResult(line.Currency, line.RoundingMethod, line.RoundedOnDocument, line.RawBase, line.RawTotalExcluded, excluded, included, excludedAdjustment, taxes);
+    }
+}

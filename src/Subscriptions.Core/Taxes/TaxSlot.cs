@@ -1,0 +1,57 @@
+namespace Subscriptions.Taxes;
+
+/// <summary>One flattened tax of a <see cref="TaxSet"/>, with its batch precomputed.</summary>
+internal readonly struct TaxSlot
+{
+    public TaxSlot(Tax tax, int denseIndex, bool priceIncluded)
+    {
+        Tax = tax;
+        DenseIndex = denseIndex;
+        Type = tax.Type;
+        Amount = tax.Amount;
+        Rate = tax.Amount / 100m;
+        PriceIncluded = priceIncluded;
+        IncludeBaseAmount = tax.IncludeBaseAmount;
+        IsBaseAffected = tax.IsBaseAffected;
+        BatchStart = 0;
+        BatchEnd = 0;
+        BatchRateSum = 0m;
+    }
+
+    private TaxSlot(TaxSlot source, int batchStart, int batchEnd, decimal batchRateSum)
+    {
+        this = source;
+        BatchStart = batchStart;
+        BatchEnd = batchEnd;
+        BatchRateSum = batchRateSum;
+    }
+
+    public Tax Tax { get; }
+
+    public int DenseIndex { get; }
+
+    public TaxAmountType Type { get; }
+
+    /// <summary>Gets the configured amount: percent for percent/division taxes, per unit for fixed taxes.</summary>
+    public decimal Amount { get; }
+
+    /// <summary>Gets the rate as a fraction (Amount / 100).</summary>
+    public decimal Rate { get; }
+
+    public bool PriceIncluded { get; }
+
+    public bool IncludeBaseAmount { get; }
+
+    public bool IsBaseAffected { get; }
+
+    /// <summary>Gets the index of the first tax of this tax's batch.</summary>
+    public int BatchStart { get; }
+
+    /// <summary>Gets the index after the last tax of this tax's batch.</summary>
+    public int BatchEnd { get; }
+
+    /// <summary>Gets the sum of the batch's rates as a fraction.</summary>
+    public decimal BatchRateSum { get; }
+
+    public TaxSlot WithBatch(int start, int end, decimal rateSum) => new(this, start, end, rateSum);
+}

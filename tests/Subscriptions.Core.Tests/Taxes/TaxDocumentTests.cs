@@ -1,0 +1,152 @@
+using Subscriptions.Taxes;
+using static Subscriptions.Core.Tests.Taxes.TaxTestData;
+
+namespace Subscriptions.Core.Tests.Taxes;
+
+/// <summary>Document-level rounding (TAXES.md §2, "Document level").</summary>
+public class TaxDocumentTests
+{
+    private static TaxDocumentResult Document(TaxRoundingMethod method, Tax tax, params (decimal Price, decimal Quantity)[] lines)
+    {
+        var config = Config(method, tax);
+        var set = config.CreateSet(tax);
+        return config.ComputeDocument(lines.Select(l => new TaxLine(l.Price, l.Quantity, set)).ToArray(), Currency.Eur);
+    }
+
+    [Fact]
+    public void ComputeDocument_SevenLinesAtSixteenIncludedPerLine_SumsRoundedLines()
+    {
+        var prices = new[] { 1199m, 1999m, 1699m, 11999m, 11999m, 11999m, 10999m };
+
+        var result = Document(TaxRoundingMethod.PerLine, Percent(1, 16m, included: true), prices.Select(p => (p, 1m)).ToArray());
+
+        Assert.Equal(44735.37m, result.Untaxed.Amount);
+        Assert.Equal(7157.63m, result.TaxAmount.Amount);
+        Assert.Equal(51893.00m, result.Total.Amount);
+        Assert.Equal(7157.63m, result.TaxTotals[0].Amount.Amount);
+    }
+
+    [Fact]
+    public void ComputeDocument_TwoLinesOf2153AtTwentyOneIncludedGlobally_PushesTheDifferenceOntoOneLine()
+    {
+        var result = Document(TaxRoundingMethod.Globally, Percent(1, 21m, included: true), (21.53m, 1m), (21.53m, 1m));
+
+        Assert.Equal(35.59m, result.Untaxed.Amount);
+        Assert.Equal(7.47m, result.TaxAmount.Amount);
+        Assert.Equal(43.06m, result.Total.Amount);
+        var first = result.Lines[0];
+        var second = result.Lines[1];
+        Assert.Equal(17.80m, first.TotalExcluded.Amount);
+        Assert.Equal(3.73m, first.Taxes[0].Amount.Amount);
+        Assert.Equal(17.80m, first.Taxes[0].Base.Amount);
+        Assert.Equal(0.01m, first.Taxes[0].BaseAdjustment);
+        Assert.Equal(-0.01m, first.Taxes[0].AmountAdjustment);
+        Assert.Equal(21.53m, first.TotalIncluded.Amount);
+        Assert.Equal(17.79m, second.TotalExcluded.Amount);
+        Assert.Equal(3.74m, second.Taxes[0].Amount.Amount);
+        Assert.Equal(21.53m, second.TotalIncluded.Amount);
+    }
+
+    [Fact]
+    public void ComputeDocument_TwoLinesOf2153PerLine_KeepsLineRounding()
+    {
+        var result = Document(TaxRoundingMethod.PerLine, Percent(1, 21m, included: true), (21.53m, 1m), (21.53m, 1m));
+
+        Assert.Equal(35.58m, result.Untaxed.Amount);
+        Assert.Equal(7.48m, result.TaxAmount.Amount);
+        Assert.Equal(43.06m, result.Total.Amount);
+    }
+
+    [Theory]
+    [InlineData(TaxRoundingMethod.PerLine, "293.78", "67.56")]
+    [InlineData(TaxRoundingMethod.Globally, "293.79", "67.57")]
+    public void ComputeDocument_TwoLinesOf1212By1212AtTwentyThree_RoundsPerMethod(TaxRoundingMethod method, string untaxed, string tax)
+    {
+        var result = Document(method, Percent(1, 23m), (12.12m, 12.12m), (12.12m, 12.12m));
+
+        Assert.Equal(decimal.Parse(untaxed, System.Globalization.CultureInfo.InvariantCulture), result.Untaxed.Amount);
+        Assert.Equal(decimal.Parse(tax, System.Globalization.CultureInfo.InvariantCulture), result.TaxAmount.Amount);
+        Assert.Equal(result.Untaxed.Amount, result.Lines.Sum(l => l.TotalExcluded.Amount));
+        Assert.Equal(result.TaxAmount.Amount, result.Lines.Sum(l => l.TaxAmount.Amount));
+    }
+
+    [Fact]
+    public void ComputeDocument_TwoLinesOf1212By1212Globally_LineValuesRoundTo3379AndGiveBackOneCent()
+    {
+        var result = Document(TaxRoundingMethod.Globally, Percent(1, 23m), (12.12m, 12.12m), (12.12m, 12.12m));
+
+        // Each raw line tax 33.785712 rounds to 33.79 (2 x 33.79 = 67.58) against the document's round(67.571424) = 67.57.
+        Assert.All(result.Lines, l => Assert.Equal(33.79m, decimal.Round(l.Taxes[0].RawAmount, 2, MidpointRounding.AwayFromZero)));
+        Assert.Equal(-0.01m, result.Lines.Sum(l => l.Taxes[0].AmountAdjustment));
+        Assert.Equal(0.01m, result.Lines.Sum(l => l.TotalExcludedAdjustment));
+    }
+
+    [Fact]
+    public void ComputeDocument_GlobalDifference_GoesToTheLargestLineFirst()
+    {
+        var result = Document(TaxRoundingMethod.Globally, Percent(1, 21m, included: true), (21.53m, 1m), (50.03m, 1m), (21.53m, 1m));
+
+        var adjusted = result.Lines.Select((l, i) => (l.Taxes[0].AmountAdjustment, i)).Where(p => p.AmountAdjustment != 0m).ToArray();
+        Assert.All(adjusted, p => Assert.Equal(1, p.i));
+        Assert.Equal(result.TaxAmount.Amount, result.Lines.Sum(l => l.TaxAmount.Amount));
+        Assert.Equal(result.Untaxed.Amount, result.Lines.Sum(l => l.TotalExcluded.Amount));
+    }
+
+    [Fact]
+    public void ComputeDocument_TwoTaxes_ReportsEachTaxTotal()
+    {
+        var vat = Percent(1, 21m);
+        var eco = Fixed(2, 0.5m, sequence: 2);
+        var config = Config(vat, eco);
+        var set = config.CreateSet(vat, eco);
+
+        var result = config.ComputeDocument([new TaxLine(10m, 2m, set), new TaxLine(5m, 1m, set)], Currency.Eur);
+
+        Assert.Equal(2, result.TaxTotals.Count);
+        Assert.Equal(5.25m, result.TaxTotals[0].Amount.Amount);
+        Assert.Equal(25m, result.TaxTotals[0].Base.Amount);
+        Assert.Equal(1.5m, result.TaxTotals[1].Amount.Amount);
+        Assert.Equal(31.75m, result.Total.Amount);
+        Assert.Contains($"total {result.Total}", result.Explain(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ComputeDocument_RefundOfEveryLine_IsTheNegatedDocument()
+    {
+        var tax = Percent(1, 21m, included: true);
+        var config = Config(TaxRoundingMethod.Globally, tax);
+        var set = config.CreateSet(tax);
+        TaxLine[] lines = [new(21.53m, 1m, set), new(21.53m, 1m, set), new(3.33m, 3m, set)];
+
+        var invoice = config.ComputeDocument(lines, Currency.Eur);
+        var refund = config.ComputeDocument(lines.Select(l => l.ToRefund()).ToArray(), Currency.Eur);
+
+        Assert.Equal(-invoice.Total, refund.Total);
+        Assert.Equal(-invoice.Untaxed, refund.Untaxed);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            Assert.Equal(-invoice.Lines[i].TotalExcluded, refund.Lines[i].TotalExcluded);
+            Assert.Equal(-invoice.Lines[i].Taxes[0].Amount, refund.Lines[i].Taxes[0].Amount);
+        }
+    }
+
+    [Fact]
+    public void ComputeDocument_Empty_IsZero()
+    {
+        var config = Config();
+
+        var result = config.ComputeDocument([], Currency.Eur);
+
+        Assert.Equal(Money.Zero(Currency.Eur), result.Total);
+        Assert.Empty(result.TaxTotals);
+    }
+
+    [Fact]
+    public void Explain_GlobalDocument_SaysWhereRoundingHappened()
+    {
+        var text = Document(TaxRoundingMethod.Globally, Percent(1, 21m, included: true), (21.53m, 1m), (21.53m, 1m)).Explain();
+
+        Assert.Contains("globally on the document", text, StringComparison.Ordinal);
+        Assert.Contains("global rounding moved 0.01 onto the base and -0.01 onto the amount", text, StringComparison.Ordinal);
+    }
+}
