@@ -1,0 +1,600 @@
+using NodaTime;
+
+namespace Subscriptions.Analytics;
+
+/// <summary>The movement types of METRICS.md §3, plus the <c>fx</c> line.</summary>
+internal enum MovementKind : byte
+{
+    None = 0,
+    New,
+    Expansion,
+    Contraction,
+    Churn,
+    Reactivation,
+    Fx,
+}
+
+/// <summary>Movement totals being accumulated (mutable, internal).</summary>
+internal struct Flow
+{
+    public decimal New;
+    public decimal Expansion;
+    public decimal Contraction;
+    public decimal Churn;
+    public decimal Reactivation;
+    public decimal Fx;
+    public int NewCount;
+    public int ExpansionCount;
+    public int ContractionCount;
+    public int ChurnCount;
+    public int ReactivationCount;
+    public int FxCount;
+
+    public void Add(MovementKind kind, decimal amount)
+    {
+        switch (kind)
+        {
+            case MovementKind.New: New += amount; NewCount++; break;
+            case MovementKind.Expansion: Expansion += amount; ExpansionCount++; break;
+            case MovementKind.Contraction: Contraction += amount; ContractionCount++; break;
+            case MovementKind.Churn: Churn += amount; ChurnCount++; break;
+            case MovementKind.Reactivation: Reactivation += amount; ReactivationCount++; break;
+            case MovementKind.Fx: Fx += amount; FxCount++; break;
+            default: break;
+        }
+    }
+}
+
+/// <summary>Balances at an instant (mutable, internal).</summary>
+internal struct Balance
+{
+    public decimal Mrr;
+    public int Contracts;
+    public int PayingSubscriptions;
+    public int ActiveCustomers;
+    public int PayingCustomers;
+}
+
+/// <summary>Per-customer netting over a period, for the rate metrics.</summary>
+internal struct NetStats
+{
+    public int ChurnedCustomers;
+    public decimal GrossLost;
+    public decimal NetLost;
+}
+
+/// <summary>Churn and closes attributed to one close reason in one period.</summary>
+internal struct ReasonTotals
+{
+    public int ChurnedCustomers;
+    public decimal ChurnedMrr;
+    public int ClosedSubscriptions;
+    public decimal ClosedMrr;
+}
+
+/// <summary>The one-pass movement engine over an <see cref="MrrHistory"/>'s arrays: no allocation per change.</summary>
+internal sealed class MovementEngine
+{
+    private readonly int[] _dayOf;
+    private readonly int[] _customerOf;
+    private readonly decimal[] _afterOf;
+    private readonly decimal[] _deltaOf;
+    private readonly byte[] _flagsOf;
+    private readonly MrrChange[] _changes;
+
+    private readonly decimal[] _mrr;
+    private readonly int[] _paused;
+    private readonly bool[] _everPaid;
+
+    // Per-customer net view, only when asked for.
+    private readonly bool _net;
+    private readonly int[] _stamp = [];
+    private readonly decimal[] _startMrr = [];
+    private readonly byte[] _startFlags = [];
+    private readonly decimal[] _fx = [];
+    private readonly int[] _touched = [];
+    private int _touchedCount;
+
+    private readonly int[]? _keys;
+    private readonly int _keyCount;
+    private readonly bool _reasons;
+    private Balance _balance;
+
+    public MovementEngine(int[] day, int[] customer, decimal[] after, decimal[] delta, byte[] flags, MrrChange[] changes, int customerCount, bool net, int[]? keys, int keyCount, bool reasons)
+    {
+        _dayOf = day;
+        _customerOf = customer;
+        _afterOf = after;
+        _deltaOf = delta;
+        _flagsOf = flags;
+        _changes = changes;
+        _mrr = new decimal[customerCount];
+        _paused = new int[customerCount];
+        _everPaid = new bool[customerCount];
+        _net = net;
+        if (net)
+        {
+            _stamp = new int[customerCount];
+            Array.Fill(_stamp, -1);
+            _startMrr = new decimal[customerCount];
+            _startFlags = new byte[customerCount];
+            _fx = new decimal[customerCount];
+            _touched = new int[customerCount];
+        }
+
+        _keys = keys;
+        _keyCount = keyCount;
+        _reasons = reasons;
+    }
+
+    public Balance[] Start { get; private set; } = [];
+
+    public Balance[] End { get; private set; } = [];
+
+    public Flow[] Events { get; private set; } = [];
+
+    public Flow[] Net { get; private set; } = [];
+
+    public NetStats[] Stats { get; private set; } = [];
+
+    public Flow[] Dimension { get; private set; } = [];
+
+    public Dictionary<(int Period, int Reason), ReasonTotals> Reasons { get; } = [];
+
+    public void Run(AnalyticsPeriod[] periods)
+    {
+        var count = periods.Length;
+        Start = new Balance[count];
+        End = new Balance[count];
+        Events = new Flow[count];
+        Net = _net ? new Flow[count] : [];
+        Stats = _net ? new NetStats[count] : [];
+        Dimension = _keys is null ? [] : new Flow[checked(count * _keyCount)];
+        var n = _dayOf.Length;
+        var i = 0;
+        var fromDay = PeriodMath.ToDay(periods[0].Start);
+        while (i < n && _dayOf[i] < fromDay)
+        {
+            Apply(i, -1);
+            i++;
+        }
+
+        for (var p = 0; p < count; p++)
+        {
+            Start[p] = _balance;
+            var endDay = PeriodMath.ToDay(periods[p].End);
+            _touchedCount = 0;
+            while (i < n && _dayOf[i] < endDay)
+            {
+                Apply(i, p);
+                i++;
+            }
+
+            End[p] = _balance;
+            if (_net)
+            {
+                CloseNet(p);
+            }
+        }
+    }
+
+    private void Apply(int i, int period)
+    {
+        var c = _customerOf[i];
+        var d = _deltaOf[i];
+        var a = _afterOf[i];
+        var f = _flagsOf[i];
+        var b = a - d;
+        var record = period >= 0;
+        var oldMrr = _mrr[c];
+        var oldPaused = _paused[c];
+        if (record && _net && _stamp[c] != period)
+        {
+            _stamp[c] = period;
+            _startMrr[c] = oldMrr;
+            _startFlags[c] = (byte)((oldMrr > 0m || oldPaused > 0 ? 1 : 0) | (_everPaid[c] ? 2 : 0));
+            _fx[c] = 0m;
+            _touched[_touchedCount++] = c;
+        }
+
+        var newMrr = oldMrr + d;
+        _mrr[c] = newMrr;
+        var pausedBefore = (f & MrrHistory.PausedBeforeFlag) != 0;
+        var pausedAfter = (f & MrrHistory.PausedAfterFlag) != 0;
+        var newPaused = oldPaused + (pausedAfter ? 1 : 0) - (pausedBefore ? 1 : 0);
+        _paused[c] = newPaused;
+        var wasActive = oldMrr > 0m || oldPaused > 0;
+        var isActive = newMrr > 0m || newPaused > 0;
+        _balance.Mrr += d;
+        _balance.PayingSubscriptions += (a > 0m ? 1 : 0) - (b > 0m ? 1 : 0);
+        _balance.Contracts += (a > 0m || pausedAfter ? 1 : 0) - (b > 0m || pausedBefore ? 1 : 0);
+        _balance.PayingCustomers += (newMrr > 0m ? 1 : 0) - (oldMrr > 0m ? 1 : 0);
+        _balance.ActiveCustomers += (isActive ? 1 : 0) - (wasActive ? 1 : 0);
+        var everPaid = _everPaid[c];
+        if (newMrr > 0m)
+        {
+            _everPaid[c] = true;
+        }
+
+        if (!record)
+        {
+            return;
+        }
+
+        MovementKind kind;
+        decimal amount;
+        if ((f & MrrHistory.FxFlag) != 0)
+        {
+            kind = MovementKind.Fx;
+            amount = d;
+            if (_net)
+            {
+                _fx[c] += d;
+            }
+        }
+        else if (!wasActive && isActive)
+        {
+            kind = newMrr > 0m ? (everPaid ? MovementKind.Reactivation : MovementKind.New) : MovementKind.None;
+            amount = newMrr;
+        }
+        else if (wasActive && !isActive)
+        {
+            kind = MovementKind.Churn;
+            amount = oldMrr;
+        }
+        else if (d > 0m)
+        {
+            kind = MovementKind.Expansion;
+            amount = d;
+        }
+        else if (d < 0m)
+        {
+            kind = MovementKind.Contraction;
+            amount = -d;
+        }
+        else
+        {
+            return;
+        }
+
+        Events[period].Add(kind, amount);
+        if (_keys is not null)
+        {
+            Dimension[(period * _keyCount) + _keys[i]].Add(kind, amount);
+        }
+
+        if (_reasons && (kind == MovementKind.Churn || (f & MrrHistory.CloseFlag) != 0))
+        {
+            var key = (period, _changes[i].CloseReasonId);
+            Reasons.TryGetValue(key, out var totals);
+            if (kind == MovementKind.Churn)
+            {
+                totals.ChurnedCustomers++;
+                totals.ChurnedMrr += amount;
+            }
+
+            if ((f & MrrHistory.CloseFlag) != 0)
+            {
+                totals.ClosedSubscriptions++;
+                totals.ClosedMrr += b;
+            }
+
+            Reasons[key] = totals;
+        }
+    }
+
+    private void CloseNet(int period)
+    {
+        ref var flow = ref Net[period];
+        ref var stats = ref Stats[period];
+        for (var t = 0; t < _touchedCount; t++)
+        {
+            var c = _touched[t];
+            var s = _startMrr[c];
+            var e = _mrr[c];
+            var startActive = (_startFlags[c] & 1) != 0;
+            var endActive = e > 0m || _paused[c] > 0;
+            if (!startActive && endActive)
+            {
+                if (e > 0m)
+                {
+                    flow.Add((_startFlags[c] & 2) != 0 ? MovementKind.Reactivation : MovementKind.New, e);
+                }
+            }
+            else if (startActive && !endActive)
+            {
+                flow.Add(MovementKind.Churn, s);
+                stats.ChurnedCustomers++;
+            }
+            else if (startActive)
+            {
+                var fx = _fx[c];
+                if (fx != 0m)
+                {
+                    flow.Add(MovementKind.Fx, fx);
+                }
+
+                var rest = e - s - fx;
+                if (rest > 0m)
+                {
+                    flow.Add(MovementKind.Expansion, rest);
+                }
+                else if (rest < 0m)
+                {
+                    flow.Add(MovementKind.Contraction, -rest);
+                }
+            }
+
+            if (s > 0m)
+            {
+                stats.GrossLost += Math.Max(0m, s - e);
+                stats.NetLost += s - e;
+            }
+        }
+    }
+}
+
+/// <content>The entry points that run the movement engine.</content>
+public sealed partial class MrrHistory
+{
+    private MovementEngine RunEngine(AnalyticsPeriod[] periods, bool net, int[]? keys = null, int keyCount = 0, bool reasons = false)
+    {
+        var engine = new MovementEngine(_day, _customer, _after, _delta, _flags, _changes, _customerCount, net, keys, keyCount, reasons);
+        engine.Run(periods);
+        return engine;
+    }
+
+    private KpiSnapshot Snapshot(LocalDate asOf, in Balance balance) =>
+        new(asOf, M(balance.Mrr), balance.Contracts, balance.PayingSubscriptions, balance.ActiveCustomers, balance.PayingCustomers);
+
+    private MrrMovements Movements(in Flow flow) => new(
+        M(flow.New), M(flow.Expansion), M(flow.Contraction), M(flow.Churn), M(flow.Reactivation), M(flow.Fx),
+        flow.NewCount, flow.ExpansionCount, flow.ContractionCount, flow.ChurnCount, flow.ReactivationCount);
+
+    /// <summary>Returns the MRR movements per period, both event-level and per-customer net (METRICS.md §3).</summary>
+    /// <param name="granularity">The length of the periods.</param>
+    /// <param name="from">The first day of the report.</param>
+    /// <param name="to">The day after the last day of the report.</param>
+    /// <returns>One row per period in each view.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="granularity"/> is not defined.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="to"/> is not after <paramref name="from"/>, or a date is not ISO.</exception>
+    public MrrMovementReport Movements(PeriodGranularity granularity, LocalDate from, LocalDate to)
+    {
+        var periods = PeriodMath.Build(from, to, granularity);
+        var engine = RunEngine(periods, net: true);
+        var events = new MrrMovementRow[periods.Length];
+        var net = new MrrMovementRow[periods.Length];
+        for (var p = 0; p < periods.Length; p++)
+        {
+            events[p] = new MrrMovementRow(periods[p], M(engine.Start[p].Mrr), Movements(engine.Events[p]), M(engine.End[p].Mrr));
+            net[p] = new MrrMovementRow(periods[p], M(engine.Start[p].Mrr), Movements(engine.Net[p]), M(engine.End[p].Mrr));
+        }
+
+        return new MrrMovementReport(granularity, ReportingCurrency, events, net);
+    }
+
+    /// <summary>Returns the event-level MRR movements per period broken down by plan, salesperson or country.</summary>
+    /// <param name="dimension">The attribute; each movement goes to the value on the change that caused it.</param>
+    /// <param name="granularity">The length of the periods.</param>
+    /// <param name="from">The first day of the report.</param>
+    /// <param name="to">The day after the last day of the report.</param>
+    /// <returns>One row per period and attribute value that had a movement.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="granularity"/> or <paramref name="dimension"/> is not defined.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="to"/> is not after <paramref name="from"/>, or a date is not ISO.</exception>
+    /// <remarks>Classification stays per customer: closing one of a customer's two subscriptions is a contraction of that subscription's plan.</remarks>
+    public DimensionMovementReport MovementsBy(AnalyticsDimension dimension, PeriodGranularity granularity, LocalDate from, LocalDate to)
+    {
+        CheckDimension(dimension, nameof(dimension));
+        var periods = PeriodMath.Build(from, to, granularity);
+        var keys = KeysOf(dimension, out var keyCount, out var keyValues);
+        var engine = RunEngine(periods, net: false, keys, Math.Max(keyCount, 1));
+        var rows = new List<DimensionMovementRow>();
+        for (var p = 0; p < periods.Length; p++)
+        {
+            for (var k = 0; k < keyCount; k++)
+            {
+                ref readonly var flow = ref engine.Dimension[(p * keyCount) + k];
+                if (flow.NewCount + flow.ExpansionCount + flow.ContractionCount + flow.ChurnCount + flow.ReactivationCount + flow.FxCount > 0)
+                {
+                    rows.Add(new DimensionMovementRow(periods[p], keyValues[k], Movements(flow)));
+                }
+            }
+        }
+
+        rows.Sort((x, y) => x.Period.Start != y.Period.Start ? x.Period.Start.CompareTo(y.Period.Start) : x.Key.CompareTo(y.Key));
+        return new DimensionMovementReport(dimension, granularity, ReportingCurrency, rows);
+    }
+
+    /// <summary>Returns the balances as of a day: MRR, ARR, contracts, customers, ARPA, revenue per subscription.</summary>
+    /// <param name="asOf">The day; the changes effective on it are included.</param>
+    /// <returns>The snapshot.</returns>
+    /// <exception cref="ArgumentException">Thrown when the date is not ISO.</exception>
+    public KpiSnapshot KpisAsOf(LocalDate asOf)
+    {
+        PeriodMath.CheckIso(asOf, nameof(asOf));
+        var periods = new[] { new AnalyticsPeriod(asOf, asOf.PlusDays(1)) };
+        var engine = RunEngine(periods, net: false);
+        return Snapshot(asOf, engine.End[0]);
+    }
+
+    /// <summary>Returns the KPIs per period (METRICS.md §4-§8 and the quick ratio).</summary>
+    /// <param name="granularity">The length of the periods.</param>
+    /// <param name="from">The first day of the report.</param>
+    /// <param name="to">The day after the last day of the report.</param>
+    /// <param name="documents">The posted invoices and credit notes for net and non-recurring revenue; <see langword="null"/> for none.</param>
+    /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
+    /// <returns>One row per period.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="granularity"/> is not defined or the LTV window is below 1.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="to"/> is not after <paramref name="from"/>, a date is not ISO, or a document has a negative amount or two currencies.</exception>
+    /// <exception cref="MissingExchangeRateException">Thrown when a document needs a rate that is not in <see cref="Rates"/>.</exception>
+    public KpiReport Kpis(PeriodGranularity granularity, LocalDate from, LocalDate to, IEnumerable<RevenueDocument>? documents = null, KpiOptions? options = null)
+    {
+        options ??= new KpiOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.LtvChurnPeriods, 1, nameof(options));
+        var periods = PeriodMath.Build(from, to, granularity);
+        var revenue = new decimal[periods.Length];
+        var nonRecurring = new decimal[periods.Length];
+        if (documents is not null)
+        {
+            AddDocuments(documents, periods, revenue, nonRecurring);
+        }
+
+        var engine = RunEngine(periods, net: true);
+        var rows = new KpiRow[periods.Length];
+        var churnRates = new decimal?[periods.Length];
+        for (var p = 0; p < periods.Length; p++)
+        {
+            var start = engine.Start[p];
+            var end = engine.End[p];
+            var stats = engine.Stats[p];
+            var flow = engine.Events[p];
+            decimal? logoChurn = start.ActiveCustomers > 0 ? (decimal)stats.ChurnedCustomers / start.ActiveCustomers : null;
+            churnRates[p] = logoChurn;
+            decimal? gross = start.Mrr > 0m ? stats.GrossLost / start.Mrr : null;
+            decimal? netChurn = start.Mrr > 0m ? stats.NetLost / start.Mrr : null;
+            var lost = flow.Contraction + flow.Churn;
+            decimal? quick = lost > 0m ? (flow.New + flow.Expansion) / lost : null;
+            var endSnapshot = Snapshot(DayBefore(periods[p].End), end);
+            decimal? ltvChurn = TrailingAverage(churnRates, p, options.LtvChurnPeriods);
+            Money? ltv = ltvChurn is > 0m && endSnapshot.Arpa is { } arpa ? M(arpa.Amount / ltvChurn.Value) : null;
+            rows[p] = new KpiRow(
+                periods[p],
+                Snapshot(DayBefore(periods[p].Start), start),
+                endSnapshot,
+                Movements(flow),
+                M(revenue[p]),
+                M(nonRecurring[p]),
+                stats.ChurnedCustomers,
+                logoChurn,
+                gross,
+                netChurn,
+                netChurn is { } nc ? 1m - nc : null,
+                gross is { } g ? 1m - g : null,
+                ltv,
+                quick);
+        }
+
+        return new KpiReport(granularity, ReportingCurrency, rows);
+    }
+
+    private static decimal? TrailingAverage(decimal?[] rates, int last, int window)
+    {
+        decimal sum = 0m;
+        var count = 0;
+        for (var p = Math.Max(0, last - window + 1); p <= last; p++)
+        {
+            if (rates[p] is { } rate)
+            {
+                sum += rate;
+                count++;
+            }
+        }
+
+        return count == 0 ? null : sum / count;
+    }
+
+    private void AddDocuments(IEnumerable<RevenueDocument> documents, AnalyticsPeriod[] periods, decimal[] revenue, decimal[] nonRecurring)
+    {
+        var ends = new int[periods.Length];
+        for (var p = 0; p < periods.Length; p++)
+        {
+            ends[p] = PeriodMath.ToDay(periods[p].End);
+        }
+
+        var fromDay = PeriodMath.ToDay(periods[0].Start);
+        foreach (var document in documents)
+        {
+            PeriodMath.CheckIso(document.Date, nameof(documents));
+            if (document.Kind is not (RevenueDocumentKind.Invoice or RevenueDocumentKind.CreditNote))
+            {
+                throw new ArgumentException("A revenue document is an Invoice or a CreditNote.", nameof(documents));
+            }
+
+            if (document.Untaxed.Currency != document.NonRecurringUntaxed.Currency || document.Untaxed.Currency.IsNone)
+            {
+                throw new ArgumentException("A revenue document's untaxed and non-recurring amounts must be in the same, real currency.", nameof(documents));
+            }
+
+            if (document.Untaxed.IsNegative || document.NonRecurringUntaxed.IsNegative)
+            {
+                throw new ArgumentException("Revenue document amounts are positive as printed; a credit note is subtracted by its kind.", nameof(documents));
+            }
+
+            var day = PeriodMath.ToDay(document.Date);
+            if (day < fromDay || day >= ends[^1])
+            {
+                continue;
+            }
+
+            var p = Array.BinarySearch(ends, day);
+            p = p < 0 ? ~p : p + 1;
+            var rate = Rates.GetRate(document.Untaxed.Currency, document.Date);
+            var sign = document.Kind == RevenueDocumentKind.CreditNote ? -1m : 1m;
+            revenue[p] += sign * document.Untaxed.Amount * rate;
+            nonRecurring[p] += sign * document.NonRecurringUntaxed.Amount * rate;
+        }
+    }
+
+    /// <summary>Returns, per period and close reason, the customers churned and the subscriptions closed, with the MRR lost.</summary>
+    /// <param name="granularity">The length of the periods.</param>
+    /// <param name="from">The first day of the report.</param>
+    /// <param name="to">The day after the last day of the report.</param>
+    /// <returns>One row per period and close reason that had a churn or a close.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="granularity"/> is not defined.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="to"/> is not after <paramref name="from"/>, or a date is not ISO.</exception>
+    /// <remarks>
+    /// A customer churn is attributed to the reason on the change that ended its last active subscription. Closed
+    /// subscriptions include those whose customer stays active (a contraction, not a churn).
+    /// </remarks>
+    public ChurnReasonReport ChurnReasons(PeriodGranularity granularity, LocalDate from, LocalDate to)
+    {
+        var periods = PeriodMath.Build(from, to, granularity);
+        var engine = RunEngine(periods, net: false, reasons: true);
+        var rows = new List<ChurnReasonRow>(engine.Reasons.Count);
+        foreach (var ((period, reason), totals) in engine.Reasons)
+        {
+            rows.Add(new ChurnReasonRow(periods[period], reason, totals.ChurnedCustomers, M(totals.ChurnedMrr), totals.ClosedSubscriptions, M(totals.ClosedMrr)));
+        }
+
+        rows.Sort((x, y) => x.Period.Start != y.Period.Start ? x.Period.Start.CompareTo(y.Period.Start) : x.CloseReasonId.CompareTo(y.CloseReasonId));
+        return new ChurnReasonReport(granularity, ReportingCurrency, rows);
+    }
+
+    /// <summary>Returns the MRR and contract count at the end of each of the next months, from the contract book.</summary>
+    /// <param name="asOf">The day the forecast starts from (its balance includes the changes effective on it).</param>
+    /// <param name="months">How many months to project; 12 by default.</param>
+    /// <returns>The starting point and one point per month, as of <c>asOf + i months</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="months"/> is below 1.</exception>
+    /// <exception cref="ArgumentException">Thrown when the date is not ISO.</exception>
+    /// <remarks>
+    /// The contract book is the history itself: include the changes already scheduled after <paramref name="asOf"/>
+    /// (pending downgrades, scheduled plan changes, fixed-term ends as changes to MRR 0 at the term's end). Nothing
+    /// else changes: no new business and no unscheduled churn.
+    /// </remarks>
+    public ForecastReport ForecastFromContractBook(LocalDate asOf, int months = 12)
+    {
+        PeriodMath.CheckIso(asOf, nameof(asOf));
+        ArgumentOutOfRangeException.ThrowIfLessThan(months, 1);
+        var points = new ForecastPoint[months + 1];
+        var mrr = 0m;
+        var contracts = 0;
+        var i = 0;
+        for (var m = 0; m <= months; m++)
+        {
+            var date = asOf.PlusMonths(m);
+            var endDay = PeriodMath.ToDay(date) + 1;
+            for (; i < _day.Length && _day[i] < endDay; i++)
+            {
+                var a = _after[i];
+                var b = a - _delta[i];
+                var f = _flags[i];
+                mrr += _delta[i];
+                contracts += (a > 0m || (f & PausedAfterFlag) != 0 ? 1 : 0) - (b > 0m || (f & PausedBeforeFlag) != 0 ? 1 : 0);
+            }
+
+            points[m] = new ForecastPoint(m, date, M(mrr), contracts);
+        }
+
+        return new ForecastReport("contract_book", ReportingCurrency, points);
+    }
+}
