@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Subscriptions.Lifecycle;
+using Subscriptions.Storage;
+
+namespace Subscriptions.Serialization;
+
+/// <summary>
+/// Turns domain events into stored events and back, with one stable type name per event
+/// (<c>subscription.started.v1</c>...) and a source-generated System.Text.Json context.
+/// </summary>
+internal static class EventSerializer
+{
+    private static readonly (string Name, Type Type, JsonTypeInfo Info)[] Types =
+    [
+        ("subscription.started.v1", typeof(SubscriptionStarted), EventJsonContext.Default.SubscriptionStarted),
+        ("subscription.lines_changed.v1", typeof(SubscriptionLinesChanged), EventJsonContext.Default.SubscriptionLinesChanged),
+        ("subscription.plan_changed.v1", typeof(SubscriptionPlanChanged), EventJsonContext.Default.SubscriptionPlanChanged),
+        ("subscription.paused.v1", typeof(SubscriptionPaused), EventJsonContext.Default.SubscriptionPaused),
+        ("subscription.resumed.v1", typeof(SubscriptionResumed), EventJsonContext.Default.SubscriptionResumed),
+        ("subscription.renewed.v1", typeof(SubscriptionRenewed), EventJsonContext.Default.SubscriptionRenewed),
+        ("subscription.close_scheduled.v1", typeof(SubscriptionCloseScheduled), EventJsonContext.Default.SubscriptionCloseScheduled),
+        ("subscription.closed.v1", typeof(SubscriptionClosed), EventJsonContext.Default.SubscriptionClosed),
+        ("subscription.reopened.v1", typeof(SubscriptionReopened), EventJsonContext.Default.SubscriptionReopened),
+        ("subscription.contact_changed.v1", typeof(ContactDetailsChanged), EventJsonContext.Default.ContactDetailsChanged),
+        ("subscription.payment_method_changed.v1", typeof(PaymentMethodChanged), EventJsonContext.Default.PaymentMethodChanged),
+        ("subscription.change_scheduled.v1", typeof(SubscriptionChangeScheduled), EventJsonContext.Default.SubscriptionChangeScheduled),
+        ("subscription.change_cancelled.v1", typeof(SubscriptionChangeCancelled), EventJsonContext.Default.SubscriptionChangeCancelled),
+        ("subscription.portal_links_revoked.v1", typeof(PortalLinksRevoked), EventJsonContext.Default.PortalLinksRevoked),
+    ];
+
+    private static readonly Dictionary<string, JsonTypeInfo> ByName = Types.ToDictionary(t => t.Name, t => t.Info, StringComparer.Ordinal);
+    private static readonly Dictionary<Type, (string Name, JsonTypeInfo Info)> ByType = Types.ToDictionary(t => t.Type, t => (t.Name, t.Info));
+
+    /// <summary>Gets every stable type name, for the tests.</summary>
+    internal static IEnumerable<string> TypeNames => Types.Select(t => t.Name);
+
+    internal static string TypeNameOf(object e) =>
+        ByType.TryGetValue(e.GetType(), out var known) ? known.Name : throw new ArgumentException($"{e.GetType().Name} has no stable type name.", nameof(e));
+
+    internal static EventData Encode(string eventId, object e, ReadOnlyMemory<byte> metadata = default)
+    {
+        var (name, info) = ByType.TryGetValue(e.GetType(), out var known) ? known : throw new ArgumentException($"{e.GetType().Name} has no stable type name.", nameof(e));
+        return new EventData(eventId, name, JsonSerializer.SerializeToUtf8Bytes(e, info), metadata);
+    }
+
+    internal static object Decode(RecordedEvent stored)
+    {
+        if (!ByName.TryGetValue(stored.Type, out var info))
+        {
+            throw new UnknownEventTypeException(stored.StreamId, stored.Version, stored.Type);
+        }
+
+        return JsonSerializer.Deserialize(stored.Payload.Span, info)
+            ?? throw new JsonException($"Event {stored.Version} of stream '{stored.StreamId}' is null.");
+    }
+}
+
+[JsonSourceGenerationOptions(
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(LocalDateJsonConverter), typeof(InstantJsonConverter), typeof(PeriodJsonConverter), typeof(DateTimeZoneJsonConverter), typeof(RecurrenceJsonConverter)])]
+[JsonSerializable(typeof(SubscriptionStarted))]
+[JsonSerializable(typeof(SubscriptionLinesChanged))]
+[JsonSerializable(typeof(SubscriptionPlanChanged))]
+[JsonSerializable(typeof(SubscriptionPaused))]
+[JsonSerializable(typeof(SubscriptionResumed))]
+[JsonSerializable(typeof(SubscriptionRenewed))]
+[JsonSerializable(typeof(SubscriptionCloseScheduled))]
+[JsonSerializable(typeof(SubscriptionClosed))]
+[JsonSerializable(typeof(SubscriptionReopened))]
+[JsonSerializable(typeof(ContactDetailsChanged))]
+[JsonSerializable(typeof(PaymentMethodChanged))]
+[JsonSerializable(typeof(SubscriptionChangeScheduled))]
+[JsonSerializable(typeof(SubscriptionChangeCancelled))]
+[JsonSerializable(typeof(PortalLinksRevoked))]
+internal sealed partial class EventJsonContext : JsonSerializerContext;
