@@ -339,8 +339,7 @@ public sealed class SubscriptionsEngine
             for (var i = 0; i < events.Count; i++)
             {
                 after = after.Apply(events[i]);
-                var eventId = commandId is null ? $"{id.StreamId}@{events[i].Version}" : $"{commandId}:{i}";
-                data[i] = EventSerializer.Encode(eventId, events[i]);
+                data[i] = EventSerializer.Encode(commandId is null ? null : $"{commandId}:{i}", $"{id.StreamId}@{events[i].Version}", events[i]);
             }
 
             var commit = new Commit([new StreamAppend(id.StreamId, loaded.State.Version, data)], null, ScheduleChanges(id, loaded.State, after, events));

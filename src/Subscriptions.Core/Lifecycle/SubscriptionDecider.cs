@@ -356,7 +356,8 @@ public static class SubscriptionDecider
 
             // Carrying out a close scheduled for a period's end: that period was never billed, so nothing is credited.
             var prorations = new List<ProrationItem>();
-            if (_schedule.Timing == BillingTiming.InAdvance && _state.Status == SubscriptionStatus.InProgress && _state.CloseScheduledOn != date)
+            // Closing at or after the end of a fixed term: nothing was billed beyond it.
+            if (_schedule.Timing == BillingTiming.InAdvance && _state.Status == SubscriptionStatus.InProgress && _state.CloseScheduledOn != date && _schedule.TryGetPeriodContaining(date, out _))
             {
                 foreach (var line in _state.Lines.Where(l => l.IsRecurring))
                 {

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -39,10 +40,16 @@ internal static class EventSerializer
     internal static string TypeNameOf(object e) =>
         ByType.TryGetValue(e.GetType(), out var known) ? known.Name : throw new ArgumentException($"{e.GetType().Name} has no stable type name.", nameof(e));
 
-    internal static EventData Encode(string eventId, object e, ReadOnlyMemory<byte> metadata = default)
+    /// <summary>Encodes an event under a given id, or, without one, under <paramref name="position"/> plus a hash of its content.</summary>
+    /// <remarks>
+    /// Content-derived ids are deterministic (a replay of the same decision is a no-op) yet differ between two racing
+    /// decisions at the same version, so that the store reports a version conflict and the engine decides again.
+    /// </remarks>
+    internal static EventData Encode(string? eventId, string position, object e)
     {
         var (name, info) = ByType.TryGetValue(e.GetType(), out var known) ? known : throw new ArgumentException($"{e.GetType().Name} has no stable type name.", nameof(e));
-        return new EventData(eventId, name, JsonSerializer.SerializeToUtf8Bytes(e, info), metadata);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(e, info);
+        return new EventData(eventId ?? $"{position}#{Convert.ToHexStringLower(SHA256.HashData(payload), 0, 8)}", name, payload);
     }
 
     internal static object Decode(RecordedEvent stored)
