@@ -52,7 +52,7 @@ public sealed record Subscription
     public SubscriptionStatus Status { get; private init; }
 
     /// <summary>Gets the number of events applied (the stream version).</summary>
-    public long Version { get; private init; }
+    public long Version { get; private set; }
 
     /// <summary>Gets the plan terms, or null before the start.</summary>
     public SubscriptionTerms? Terms { get; private init; }
@@ -88,7 +88,7 @@ public sealed record Subscription
     public string? FiscalPositionId { get; private init; }
 
     /// <summary>Gets the current monthly recurring revenue (0 while paused or closed).</summary>
-    public Money Mrr { get; private init; }
+    public Money Mrr { get; private set; }
 
     /// <summary>Gets the day the subscription was paused, or null.</summary>
     public LocalDate? PausedOn { get; private init; }
@@ -112,7 +112,7 @@ public sealed record Subscription
     public int PortalTokenVersion { get; private init; }
 
     /// <summary>Gets the changes scheduled for later dates.</summary>
-    public IReadOnlyList<PendingChange> PendingChanges { get; private init; } = [];
+    public IReadOnlyList<PendingChange> PendingChanges { get; private set; } = [];
 
     /// <summary>Gets, per line, what was last billed in advance after a change (the basis of the next credit).</summary>
     public IReadOnlyDictionary<string, BilledItem> BilledItems { get; private init; } = new Dictionary<string, BilledItem>();
@@ -159,12 +159,21 @@ public sealed record Subscription
             throw new ArgumentException($"Event of subscription {e.SubscriptionId} applied to {Id}.", nameof(e));
         }
 
-        var next = this with { Version = e.Version, Mrr = e.MrrAfter };
-        if (e.ScheduledChangeId is { } done)
+        // One copy per event: the event's own changes, then the envelope on the fresh copy (never on a shared state).
+        var next = Evolve(e);
+        next.Version = e.Version;
+        next.Mrr = e.MrrAfter;
+        if (e.ScheduledChangeId is { } done && next.PendingChanges.Count > 0)
         {
-            next = next with { PendingChanges = [.. next.PendingChanges.Where(c => c.ChangeId != done)] };
+            next.PendingChanges = [.. next.PendingChanges.Where(c => c.ChangeId != done)];
         }
 
+        return next;
+    }
+
+    private Subscription Evolve(SubscriptionEvent e)
+    {
+        var next = this;
         return e switch
         {
             SubscriptionStarted s => next with
