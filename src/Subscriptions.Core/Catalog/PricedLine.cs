@@ -53,5 +53,5 @@ public readonly struct PricedLine
     public Money Subtotal => NetUnitPrice.Times(Quantity);
 
     /// <inheritdoc />
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{ProductId} x {Quantity}: list {ListPrice}, -{DiscountPercent / 1m}%, net {NetUnitPrice} ({PricelistId}{(RuleId is { } r ? $" rule {r}" : string.Empty)}{(CatalogVersion is { } v ? $", catalog v{v}" : string.Empty)})");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{ProductId} x {Quantity}: list {ListPrice}, -{DiscountPercent:0.############}%, net {NetUnitPrice} ({PricelistId}{(RuleId is { } r ? $" rule {r}" : string.Empty)}{(CatalogVersion is { } v ? $", catalog v{v}" : string.Empty)})");
 }
