@@ -29,7 +29,7 @@ public readonly struct UnitPrice : IEquatable<UnitPrice>, IEqualityOperators<Uni
             throw new ArgumentException("A unit price needs a real currency, not Currency.None (XXX).", nameof(currency));
         }
 
-        Amount = decimal.Round(amount, MaxDecimals, MidpointRounding.AwayFromZero);
+        Amount = amount.Scale <= MaxDecimals ? amount : decimal.Round(amount, MaxDecimals, MidpointRounding.AwayFromZero);
         Currency = currency;
     }
 

@@ -114,7 +114,11 @@ public sealed class TaxConfiguration
     /// <param name="currency">The currency of the price.</param>
     /// <returns>The result; in round-globally mode its values are raw (unrounded).</returns>
     /// <exception cref="ArgumentException">Thrown when the line is <c>default</c> or uses another configuration's taxes, or <paramref name="currency"/> is <see cref="Currency.None"/>.</exception>
-    public TaxLineResult ComputeLine(TaxLine line, Currency currency) => ComputeLine(line, currency, RoundingMethod, StepOf(currency));
+    public TaxLineResult ComputeLine(TaxLine line, Currency currency)
+    {
+        EnsureCurrency(currency);
+        return ComputeLineCore(line, currency, RoundingMethod, new TaxRounding(currency));
+    }
 
     /// <summary>Computes the taxes of one line with an explicit rounding method and step.</summary>
     /// <param name="line">The line.</param>
@@ -126,14 +130,18 @@ public sealed class TaxConfiguration
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="roundingStep"/> is not above zero.</exception>
     public TaxLineResult ComputeLine(TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, decimal roundingStep)
     {
-        EnsureLine(line, nameof(line));
         EnsureCurrency(currency);
-        var rounding = new TaxRounding(roundingStep);
+        return ComputeLineCore(line, currency, roundingMethod, new TaxRounding(roundingStep));
+    }
+
+    private TaxLineResult ComputeLineCore(TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding)
+    {
+        EnsureLine(line, nameof(line));
         var slots = line.Taxes.Slots;
         var n = slots.Length;
         var details = n == 0 ? [] : new TaxDetail[n];
-        ComputeInto(line, currency, roundingMethod, rounding, details, out var rawBase, out var totalExcluded, out var totalIncluded);
-        return new TaxLineResult(currency, roundingMethod, false, rawBase, totalExcluded, totalExcluded, totalIncluded, 0m, details);
+        ComputeInto(line, currency, roundingMethod, rounding, details, out var rawBase, out var totalExcluded, out _);
+        return new TaxLineResult(currency, roundingMethod, false, rawBase, totalExcluded, totalExcluded, 0m, details);
     }
 
     /// <summary>Computes the taxes of a document (an invoice, a quote) and its totals, rounding per line or globally.</summary>
@@ -142,7 +150,11 @@ public sealed class TaxConfiguration
     /// <returns>The document result.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="lines"/> is null.</exception>
     /// <exception cref="ArgumentException">Thrown when a line is <c>default</c> or uses another configuration's taxes, or <paramref name="currency"/> is <see cref="Currency.None"/>.</exception>
-    public TaxDocumentResult ComputeDocument(IReadOnlyList<TaxLine> lines, Currency currency) => ComputeDocument(lines, currency, RoundingMethod, StepOf(currency));
+    public TaxDocumentResult ComputeDocument(IReadOnlyList<TaxLine> lines, Currency currency)
+    {
+        EnsureCurrency(currency);
+        return ComputeDocument(lines, currency, RoundingMethod, currency.MinorUnit);
+    }
 
     /// <summary>Computes the taxes of a document with an explicit rounding method and step.</summary>
     /// <param name="lines">The lines.</param>
@@ -207,6 +219,11 @@ public sealed class TaxConfiguration
         Span<bool> computed = new bool[n];
         var excluded = TaxEngine.Compute(originalTaxes.Slots, priceUnit, 1m, 0m, false, exact, amounts, raw, bases, extra, computed, out _);
         var asExcluded = TaxSet.Compile(this, newTaxes.Taxes, forceExcluded: true);
+        amounts.Clear();
+        raw.Clear();
+        bases.Clear();
+        extra.Clear();
+        computed.Clear();
         TaxEngine.Compute(asExcluded, excluded, 1m, 0m, false, exact, amounts, raw, bases, extra, computed, out _);
         var delta = 0m;
         for (var i = 0; i < asExcluded.Length; i++)
@@ -240,11 +257,12 @@ public sealed class TaxConfiguration
         var slots = line.Taxes.Slots;
         var n = slots.Length;
         var perLine = roundingMethod == TaxRoundingMethod.PerLine;
-        Span<decimal> amounts = n <= TaxEngine.StackLimit ? stackalloc decimal[TaxEngine.StackLimit] : new decimal[n];
-        Span<decimal> raw = n <= TaxEngine.StackLimit ? stackalloc decimal[TaxEngine.StackLimit] : new decimal[n];
-        Span<decimal> bases = n <= TaxEngine.StackLimit ? stackalloc decimal[TaxEngine.StackLimit] : new decimal[n];
-        Span<decimal> extra = n <= TaxEngine.StackLimit ? stackalloc decimal[TaxEngine.StackLimit] : new decimal[n];
-        Span<bool> computed = n <= TaxEngine.StackLimit ? stackalloc bool[TaxEngine.StackLimit] : new bool[n];
+        Span<decimal> scratch = n <= TaxEngine.StackLimit ? stackalloc decimal[4 * n] : new decimal[4 * n];
+        Span<bool> computed = n <= TaxEngine.StackLimit ? stackalloc bool[n] : new bool[n];
+        var amounts = scratch[..n];
+        var raw = scratch.Slice(n, n);
+        var bases = scratch.Slice(2 * n, n);
+        var extra = scratch.Slice(3 * n, n);
         totalExcluded = TaxEngine.Compute(slots, line.PriceUnit, line.Quantity, line.DiscountPercent, perLine, rounding, amounts, raw, bases, extra, computed, out rawBase);
         var sum = 0m;
         for (var i = 0; i < n; i++)
@@ -254,12 +272,6 @@ public sealed class TaxConfiguration
         }
 
         totalIncluded = totalExcluded + sum;
-    }
-
-    private static decimal StepOf(Currency currency)
-    {
-        EnsureCurrency(currency);
-        return currency.MinorUnit;
     }
 
     private static void EnsureCurrency(Currency currency)

@@ -25,7 +25,6 @@ internal static class TaxDocument
             var details = slots.Length == 0 ? [] : new TaxDetail[slots.Length];
             configuration.ComputeInto(line, currency, method, rounding, details, out var rawBase, out var rawExcluded, out var rawIncluded);
             var excluded = global ? rounding.Round(rawExcluded) : rawExcluded;
-            var included = excluded;
             for (var i = 0; i < details.Length; i++)
             {
                 ref var detail = ref details[i];
@@ -40,7 +39,6 @@ internal static class TaxDocument
 
                 roundedTax[k] += detail.AmountValue;
                 roundedTaxBase[k] += detail.BaseValue;
-                included += detail.AmountValue;
             }
 
             rawUntaxed += rawExcluded;
@@ -50,7 +48,7 @@ internal static class TaxDocument
                 totalsIncluded[l] = Math.Abs(rawIncluded);
             }
 
-            results[l] = new TaxLineResult(currency, method, global, rawBase, rawExcluded, excluded, included, 0m, details);
+            results[l] = new TaxLineResult(currency, method, global, rawBase, rawExcluded, excluded, 0m, details);
         }
 
         var totals = new List<TaxTotal>();
@@ -70,25 +68,13 @@ internal static class TaxDocument
         }
         else
         {
-            var order = new int[count];
-            for (var i = 0; i < count; i++)
-            {
-                order[i] = i;
-            }
-
-            // Descending |tax-included total|, ties by line order, so that a refund mirrors its invoice exactly.
             var keys = totalsIncluded!; // Not null: allocated above in round-globally mode.
-            Array.Sort(order, (a, b) =>
-            {
-                var byTotal = keys[b].CompareTo(keys[a]);
-                return byTotal != 0 ? byTotal : a.CompareTo(b);
-            });
-
+            int[]? order = null;
             untaxed = rounding.Round(rawUntaxed);
             var untaxedDelta = untaxed - roundedUntaxed;
             if (untaxedDelta != 0m)
             {
-                Distribute(results, order, keys, -1, untaxedDelta, rounding.Step, Target.Untaxed);
+                Distribute(results, order ??= Order(keys), keys, -1, untaxedDelta, rounding.Step, Target.Untaxed);
             }
 
             for (var k = 0; k < m; k++)
@@ -104,12 +90,12 @@ internal static class TaxDocument
                 var baseDelta = docBase - roundedTaxBase[k];
                 if (taxDelta != 0m)
                 {
-                    Distribute(results, order, keys, k, taxDelta, rounding.Step, Target.TaxAmount);
+                    Distribute(results, order ??= Order(keys), keys, k, taxDelta, rounding.Step, Target.TaxAmount);
                 }
 
                 if (baseDelta != 0m)
                 {
-                    Distribute(results, order, keys, k, baseDelta, rounding.Step, Target.TaxBase);
+                    Distribute(results, order ??= Order(keys), keys, k, baseDelta, rounding.Step, Target.TaxBase);
                 }
 
                 totals.Add(new TaxTotal(configuration.Taxes[k], currency, rawTaxBase[k], docBase, rawTax[k], docTax));
@@ -118,6 +104,41 @@ internal static class TaxDocument
         }
 
         return new TaxDocumentResult(currency, method, results, totals.ToArray(), untaxed, taxAmount);
+    }
+
+    /// <summary>Lines by descending |tax-included total|, ties in line order, so that a refund mirrors its invoice exactly.</summary>
+    private static int[] Order(decimal[] absTotals)
+    {
+        var order = new int[absTotals.Length];
+        if (order.Length > 64)
+        {
+            for (var i = 0; i < order.Length; i++)
+            {
+                order[i] = i;
+            }
+
+            Array.Sort(order, (a, b) =>
+            {
+                var byTotal = absTotals[b].CompareTo(absTotals[a]);
+                return byTotal != 0 ? byTotal : a.CompareTo(b);
+            });
+            return order;
+        }
+
+        for (var i = 0; i < order.Length; i++)
+        {
+            // Insertion sort: stable, allocation-free, and documents are short.
+            var j = i - 1;
+            while (j >= 0 && absTotals[order[j]] < absTotals[i])
+            {
+                order[j + 1] = order[j];
+                j--;
+            }
+
+            order[j + 1] = i;
+        }
+
+        return order;
     }
 
     private enum Target
@@ -210,12 +231,6 @@ internal static class TaxDocument
                 break;
         }
 
-        var included = excluded;
-        foreach (var tax in taxes)
-        {
-            included += tax.AmountValue;
-        }
-
-        return new TaxLineResult(line.Currency, line.RoundingMethod, line.RoundedOnDocument, line.RawBase, line.RawTotalExcluded, excluded, included, excludedAdjustment, taxes);
+        return new TaxLineResult(line.Currency, line.RoundingMethod, line.RoundedOnDocument, line.RawBase, line.RawTotalExcluded, excluded, excludedAdjustment, taxes);
     }
 }
