@@ -17,6 +17,8 @@ internal static class TaxDocument
         var roundedUntaxed = 0m;
         var global = method == TaxRoundingMethod.Globally;
         var totalsIncluded = global ? new decimal[count] : null;
+        var sumAbsByTax = global ? new decimal[m] : null;
+        var sumAbsAll = 0m;
 
         for (var l = 0; l < count; l++)
         {
@@ -43,9 +45,15 @@ internal static class TaxDocument
 
             rawUntaxed += rawExcluded;
             roundedUntaxed += excluded;
-            if (totalsIncluded is not null)
+            if (totalsIncluded is not null && sumAbsByTax is not null)
             {
-                totalsIncluded[l] = Math.Abs(rawIncluded);
+                var abs = Math.Abs(rawIncluded);
+                totalsIncluded[l] = abs;
+                sumAbsAll += abs;
+                for (var i = 0; i < slots.Length; i++)
+                {
+                    sumAbsByTax[slots[i].DenseIndex] += abs;
+                }
             }
 
             results[l] = new TaxLineResult(currency, method, global, rawBase, rawExcluded, excluded, 0m, details);
@@ -74,7 +82,7 @@ internal static class TaxDocument
             var untaxedDelta = untaxed - roundedUntaxed;
             if (untaxedDelta != 0m)
             {
-                Distribute(results, order ??= Order(keys), keys, -1, untaxedDelta, rounding.Step, Target.Untaxed);
+                Distribute(results, ref order, keys, -1, sumAbsAll, untaxedDelta, rounding.Step, Target.Untaxed);
             }
 
             for (var k = 0; k < m; k++)
@@ -90,12 +98,12 @@ internal static class TaxDocument
                 var baseDelta = docBase - roundedTaxBase[k];
                 if (taxDelta != 0m)
                 {
-                    Distribute(results, order ??= Order(keys), keys, k, taxDelta, rounding.Step, Target.TaxAmount);
+                    Distribute(results, ref order, keys, k, sumAbsByTax![k], taxDelta, rounding.Step, Target.TaxAmount);
                 }
 
                 if (baseDelta != 0m)
                 {
-                    Distribute(results, order ??= Order(keys), keys, k, baseDelta, rounding.Step, Target.TaxBase);
+                    Distribute(results, ref order, keys, k, sumAbsByTax![k], baseDelta, rounding.Step, Target.TaxBase);
                 }
 
                 totals.Add(new TaxTotal(configuration.Taxes[k], currency, rawTaxBase[k], docBase, rawTax[k], docTax));
@@ -148,27 +156,37 @@ internal static class TaxDocument
         TaxBase,
     }
 
-    /// <summary>Pushes a rounding difference onto lines as whole steps: largest |total| first, each taking ceil(share) until used up.</summary>
-    private static void Distribute(TaxLineResult[] results, int[] order, decimal[] absTotals, int denseIndex, decimal delta, decimal step, Target target)
+    /// <summary>
+    /// Pushes a rounding difference onto lines as whole steps: largest |total| first, each taking ceil(share) until
+    /// used up. A single step (the usual case) goes to the largest line, found by one scan; more steps sort the lines.
+    /// </summary>
+    private static void Distribute(TaxLineResult[] results, ref int[]? order, decimal[] absTotals, int denseIndex, decimal sumAbs, decimal delta, decimal step, Target target)
     {
-        var sumAbs = 0m;
-        var participants = 0;
-        foreach (var l in order)
+        var sign = delta < 0m ? -1m : 1m;
+        var errors = decimal.Round(Math.Abs(delta) / step, 0, MidpointRounding.AwayFromZero);
+        if (errors == 1m)
         {
-            if (denseIndex < 0 || IndexOfTax(results[l], denseIndex) >= 0)
+            var best = -1;
+            var bestTaxIndex = -1;
+            for (var l = 0; l < results.Length; l++)
             {
-                sumAbs += absTotals[l];
-                participants++;
+                var taxIndex = denseIndex < 0 ? -1 : IndexOfTax(results[l], denseIndex);
+                if ((denseIndex < 0 || taxIndex >= 0) && (best < 0 || absTotals[l] > absTotals[best]))
+                {
+                    best = l;
+                    bestTaxIndex = taxIndex;
+                }
             }
-        }
 
-        if (participants == 0)
-        {
+            if (best >= 0)
+            {
+                results[best] = Apply(results[best], bestTaxIndex, sign * step, target);
+            }
+
             return;
         }
 
-        var sign = delta < 0m ? -1m : 1m;
-        var errors = decimal.Round(Math.Abs(delta) / step, 0, MidpointRounding.AwayFromZero);
+        order ??= Order(absTotals);
         var remaining = errors;
         foreach (var l in order)
         {
@@ -186,13 +204,10 @@ internal static class TaxDocument
             var factor = sumAbs == 0m ? 1m : absTotals[l] / sumAbs;
             var share = Math.Min(decimal.Ceiling(factor * errors), remaining);
             remaining -= share;
-            var amount = sign * share * step;
-            if (amount == 0m)
+            if (share != 0m)
             {
-                continue;
+                results[l] = Apply(results[l], taxIndex, sign * share * step, target);
             }
-
-            results[l] = Apply(results[l], taxIndex, amount, target);
         }
     }
 

@@ -35,14 +35,14 @@ internal static class TaxEngine
         }
 
         // bases[] accumulates the shifts of the reported base ("extra_base_for_base"); the caller passes zeroed spans.
-        var fixedSign = priceUnit < 0m ? -1m : 1m;
+        var signedQuantity = priceUnit < 0m ? -quantity : quantity;
 
         // Pass 1: fixed taxes, last to first.
         for (var i = n - 1; i >= 0; i--)
         {
             if (slots[i].Type == TaxAmountType.Fixed)
             {
-                Evaluate(slots, i, fixedSign * quantity * slots[i].Amount, roundPerLine, rounding, amounts, rawAmounts, bases, extraForTax, computed);
+                Evaluate(slots, i, signedQuantity * slots[i].Amount, roundPerLine, rounding, amounts, rawAmounts, bases, extraForTax, computed);
             }
         }
 
