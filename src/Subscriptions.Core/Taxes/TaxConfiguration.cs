@@ -101,6 +101,20 @@ public sealed class TaxConfiguration
         return new TaxSet(this, TaxSet.Compile(this, taxes, forceExcluded: false));
     }
 
+    /// <summary>Compiles the taxes of a product (by id) under a fiscal position: each tax is mapped (TAXES.md §3.2), then the set is compiled.</summary>
+    /// <param name="taxIds">The ids of the product's taxes, such as <c>Product.TaxIds</c>.</param>
+    /// <param name="position">The fiscal position, or null for none.</param>
+    /// <returns>The compiled set, to keep per product and position.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="taxIds"/> is null.</exception>
+    /// <exception cref="UnknownTaxException">Thrown when an id is not registered.</exception>
+    /// <exception cref="TaxFromAnotherCompanyException">Thrown when the position maps to a tax of another company.</exception>
+    public TaxSet CreateSet(IEnumerable<int> taxIds, FiscalPosition? position)
+    {
+        ArgumentNullException.ThrowIfNull(taxIds);
+        var taxes = taxIds.Select(GetTax).ToArray();
+        return CreateSet(position is null ? taxes : position.MapTaxes(taxes));
+    }
+
     /// <summary>Compiles the taxes of a line given as arguments.</summary>
     /// <param name="taxes">The taxes attached to the line.</param>
     /// <returns>The compiled set, to keep and reuse.</returns>

@@ -176,3 +176,23 @@ public class FiscalPositionTests
     public void Constructor_HalfAZipRange_ThrowsArgumentException() =>
         Assert.Throws<ArgumentException>(() => new FiscalPosition("x", "X", zipFrom: "1000"));
 }
+
+public class FiscalPositionMappingTests
+{
+    [Fact]
+    public void CreateSet_ProductTaxIdsUnderReverseCharge_MapsThenCompiles()
+    {
+        var vat = TaxTestData.Percent(1, 21m);
+        var reverse = TaxTestData.Percent(2, 0m);
+        var eco = TaxTestData.Fixed(3, 1m, sequence: 0);
+        var intra = new FiscalPosition("intra", "EU intra", mappings: [(vat, reverse)]);
+        var config = new TaxConfiguration(TaxTestData.Company, "BE", [vat, reverse, eco], fiscalPositions: [intra]);
+
+        Assert.Equal([3, 2], config.CreateSet([1, 3], intra).Taxes.Select(t => t.Id));
+        Assert.Equal([3, 1], config.CreateSet([1, 3], null).Taxes.Select(t => t.Id));
+    }
+
+    [Fact]
+    public void CreateSet_UnknownTaxId_ThrowsUnknownTax() =>
+        Assert.Throws<UnknownTaxException>(() => TaxTestData.Config().CreateSet([42], null));
+}
