@@ -76,12 +76,14 @@ public sealed class TaxConfiguration
     public TaxRoundingMethod RoundingMethod { get; }
 
     /// <summary>Gets the registered taxes, groups and their children.</summary>
-    public IReadOnlyList<Tax> Taxes => _taxes;
+    public IReadOnlyList<Tax> Taxes => _taxes.AsReadOnly();
 
     /// <summary>Gets the fiscal positions.</summary>
-    public IReadOnlyList<FiscalPosition> FiscalPositions => _fiscalPositions;
+    public IReadOnlyList<FiscalPosition> FiscalPositions => Array.AsReadOnly(_fiscalPositions);
 
     internal int TaxCount => _taxes.Count;
+
+    internal Tax TaxAt(int denseIndex) => _taxes[denseIndex];
 
     /// <summary>Returns the registered tax with an id.</summary>
     /// <param name="id">The id.</param>
@@ -232,7 +234,7 @@ public sealed class TaxConfiguration
         Span<decimal> extra = new decimal[n];
         Span<bool> computed = new bool[n];
         var excluded = TaxEngine.Compute(originalTaxes.Slots, priceUnit, 1m, 0m, false, exact, amounts, raw, bases, extra, computed, out _);
-        var asExcluded = TaxSet.Compile(this, newTaxes.Taxes, forceExcluded: true);
+        var asExcluded = TaxSet.BuildSlots(this, newTaxes.Taxes, forceExcluded: true);
         amounts.Clear();
         raw.Clear();
         bases.Clear();

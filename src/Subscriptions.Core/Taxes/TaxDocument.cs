@@ -69,7 +69,7 @@ internal static class TaxDocument
             {
                 if (used[k])
                 {
-                    totals.Add(new TaxTotal(configuration.Taxes[k], currency, rawTaxBase[k], roundedTaxBase[k], rawTax[k], roundedTax[k]));
+                    totals.Add(new TaxTotal(configuration.TaxAt(k), currency, rawTaxBase[k], roundedTaxBase[k], rawTax[k], roundedTax[k]));
                     taxAmount += roundedTax[k];
                 }
             }
@@ -106,7 +106,7 @@ internal static class TaxDocument
                     Distribute(results, ref order, keys, k, sumAbsByTax![k], baseDelta, rounding.Step, Target.TaxBase);
                 }
 
-                totals.Add(new TaxTotal(configuration.Taxes[k], currency, rawTaxBase[k], docBase, rawTax[k], docTax));
+                totals.Add(new TaxTotal(configuration.TaxAt(k), currency, rawTaxBase[k], docBase, rawTax[k], docTax));
                 taxAmount += docTax;
             }
         }
