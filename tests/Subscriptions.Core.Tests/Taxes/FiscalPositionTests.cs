@@ -111,6 +111,24 @@ public class FiscalPositionTests
     }
 
     [Fact]
+    public void Select_SequenceZero_CountsAsPointOneAndBeatsOne()
+    {
+        var zero = new FiscalPosition("zero", "Zero", 0);
+        var one = new FiscalPosition("one", "One", 1);
+
+        Assert.Same(zero, Company(one, zero).SelectFiscalPosition(Partner("US")));
+    }
+
+    [Fact]
+    public void Select_AlphanumericZipRange_ComparesOrdinally()
+    {
+        var london = new FiscalPosition("ldn", "London", 1, countryCode: "GB", zipFrom: "E1", zipTo: "E9");
+
+        Assert.Same(london, Company(london).SelectFiscalPosition(Partner("GB", zip: "E5")));
+        Assert.Null(Company(london).SelectFiscalPosition(Partner("GB", zip: "N1")));
+    }
+
+    [Fact]
     public void Select_DeeperBranchCompany_Wins()
     {
         var parent = new FiscalPosition("p", "Parent", 1);
