@@ -79,6 +79,24 @@ public sealed class SubscriptionsEngine
     public async Task<IReadOnlyList<SubscriptionEvent>> GetEventsAsync(SubscriptionId id, CancellationToken cancellationToken = default) =>
         (await LoadAsync(RequireId(id), cancellationToken).ConfigureAwait(false)).Events.Select(e => e.Event).ToArray();
 
+    /// <summary>Projects every subscription's events from the store's global feed into the MRR history the analytics read.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The MRR changes with their keys and names; build a <see cref="Analytics.MrrHistory"/> from <see cref="MrrChangeProjection.Changes"/>.</returns>
+    /// <exception cref="UnknownEventTypeException">Thrown when a subscription stream holds an event this version does not know.</exception>
+    public async Task<MrrChangeProjection> ProjectMrrAsync(CancellationToken cancellationToken = default)
+    {
+        var projection = new MrrChangeProjection();
+        await foreach (var stored in _store.ReadAllAsync(0, 1_000, cancellationToken).ConfigureAwait(false))
+        {
+            if (stored.StreamId.StartsWith(SubscriptionId.StreamPrefix, StringComparison.Ordinal))
+            {
+                projection.Add((SubscriptionEvent)EventSerializer.Decode(stored));
+            }
+        }
+
+        return projection;
+    }
+
     /// <summary>Runs a command on a subscription as someone.</summary>
     /// <param name="id">The subscription.</param>
     /// <param name="command">The command.</param>
