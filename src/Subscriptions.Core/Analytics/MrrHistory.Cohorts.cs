@@ -115,102 +115,94 @@ public sealed partial class MrrHistory
         var groups = checked(count * keyCount);
         var size = new int[groups];
         var initial = new decimal[groups];
-        var mrrSum = new decimal[groups];
-        var minSum = new decimal[groups];
-        var retained = new int[groups];
-        var cellRetained = new int[checked(groups * count)];
-        var cellMrr = new decimal[groups * count];
-        var cellMin = new decimal[groups * count];
 
-        var mrr = new decimal[_customerCount];
-        var paused = new int[_customerCount];
-        var slot = new int[_customerCount];
-        var init = new decimal[_customerCount];
-        var firstDay = new int[_customerCount];
-        var churned = new bool[_customerCount];
-        Array.Fill(slot, -2);
-
-        var n = _day.Length;
-        var i = 0;
-        var fromDay = PeriodMath.ToDay(periods[0].Start);
-        for (var p = -1; p < count; p++)
+        // Per group and period: the change of the group's retained count, MRR and Σ min(MRR, initial) in that
+        // period; the cells are their running sums from the cohort's own period.
+        var retainedChange = new int[checked(groups * count)];
+        var mrrChange = new decimal[groups * count];
+        var minChange = new decimal[groups * count];
+        var lookup = new PeriodLookup(periods);
+        var customerCount = CustomerCount;
+        for (var c = 0; c < customerCount; c++)
         {
-            var endDay = p < 0 ? fromDay : PeriodMath.ToDay(periods[p].End);
-            for (; i < n && _day[i] < endDay; i++)
+            var mrr = 0m;
+            var paused = 0;
+            var group = -2;
+            var init = 0m;
+            var firstDay = 0;
+            var end = _customerStart[c + 1];
+            for (var k = _customerStart[c]; k < end; k++)
             {
-                var c = _customer[i];
-                var d = _delta[i];
-                var f = _flags[i];
-                var old = mrr[c];
-                var now = old + d;
-                mrr[c] = now;
-                paused[c] += ((f & PausedAfterFlag) != 0 ? 1 : 0) - ((f & PausedBeforeFlag) != 0 ? 1 : 0);
-                var s = slot[c];
-                if (s == -2)
+                var p = lookup.PeriodOf(_day[k]);
+                if (p >= count)
                 {
-                    if (now > 0m)
+                    break;
+                }
+
+                var d = _delta[k];
+                var f = _flags[k];
+                var old = mrr;
+                mrr += d;
+                paused += ((f & PausedAfterFlag) != 0 ? 1 : 0) - ((f & PausedBeforeFlag) != 0 ? 1 : 0);
+                if (group == -2)
+                {
+                    if (mrr > 0m)
                     {
                         if (p < 0)
                         {
-                            slot[c] = -1;
-                            continue;
+                            // First MRR before the report: in no cohort.
+                            break;
                         }
 
-                        s = (p * keyCount) + (keys is null ? 0 : keys[i]);
-                        slot[c] = s;
-                        init[c] = now;
-                        firstDay[c] = _day[i];
-                        size[s]++;
-                        initial[s] += now;
-                        mrrSum[s] += now;
-                        minSum[s] += now;
-                        retained[s]++;
+                        group = (p * keyCount) + (keys is null ? 0 : keys[k]);
+                        init = mrr;
+                        firstDay = _day[k];
+                        size[group]++;
+                        initial[group] += mrr;
+                        var cell = (group * count) + p;
+                        mrrChange[cell] += mrr;
+                        minChange[cell] += mrr;
+                        retainedChange[cell]++;
                     }
 
                     continue;
                 }
 
-                if (s < 0 || churned[c])
-                {
-                    continue;
-                }
-
-                var start = init[c];
-                if (_day[i] == firstDay[c])
+                var at = (group * count) + p;
+                if (_day[k] == firstDay)
                 {
                     // Still the customer's first day with MRR: its initial MRR follows.
-                    initial[s] += now - start;
-                    minSum[s] += now - old;
-                    init[c] = now;
+                    initial[group] += mrr - init;
+                    minChange[at] += mrr - old;
+                    init = mrr;
                 }
                 else
                 {
-                    minSum[s] += Math.Min(now, start) - Math.Min(old, start);
+                    minChange[at] += Math.Min(mrr, init) - Math.Min(old, init);
                 }
 
-                mrrSum[s] += d;
-                retained[s] += (now > 0m ? 1 : 0) - (old > 0m ? 1 : 0);
-                if (notYetChurned && now == 0m && paused[c] == 0)
+                mrrChange[at] += d;
+                retainedChange[at] += (mrr > 0m ? 1 : 0) - (old > 0m ? 1 : 0);
+                if (notYetChurned && mrr == 0m && paused == 0)
                 {
-                    churned[c] = true;
+                    // Churned: its contributions are back to zero and stay there.
+                    break;
                 }
             }
+        }
 
-            if (p < 0)
+        var cellRetained = retainedChange;
+        var cellMrr = mrrChange;
+        var cellMin = minChange;
+        for (var g = 0; g < groups; g++)
+        {
+            var q = g / keyCount;
+            for (var p = q + 1; p < count; p++)
             {
-                continue;
-            }
-
-            for (var q = 0; q <= p; q++)
-            {
-                for (var k = 0; k < keyCount; k++)
-                {
-                    var g = (q * keyCount) + k;
-                    var cell = (g * count) + (p - q);
-                    cellRetained[cell] = retained[g];
-                    cellMrr[cell] = mrrSum[g];
-                    cellMin[cell] = minSum[g];
-                }
+                var at = (g * count) + p;
+                cellRetained[at] += cellRetained[at - 1];
+                cellMrr[at] += cellMrr[at - 1];
+                cellMin[at] += cellMin[at - 1];
             }
         }
 
@@ -228,7 +220,7 @@ public sealed partial class MrrHistory
                 var cells = new CohortCell[count - q];
                 for (var offset = 0; offset < cells.Length; offset++)
                 {
-                    var cell = (g * count) + offset;
+                    var cell = (g * count) + q + offset;
                     var base0 = initial[g];
                     cells[offset] = new CohortCell(
                         offset,

@@ -72,56 +72,32 @@ internal struct ReasonTotals
     public decimal ClosedMrr;
 }
 
-/// <summary>The one-pass movement engine over an <see cref="MrrHistory"/>'s arrays: no allocation per change.</summary>
+/// <summary>
+/// The one-pass movement engine over an <see cref="MrrHistory"/>'s customer-major arrays: each customer's changes are
+/// read in order with its state in locals, and flows go to small per-period accumulators. No allocation per change.
+/// </summary>
 internal sealed class MovementEngine
 {
+    private readonly int[] _customerStart;
     private readonly int[] _dayOf;
-    private readonly int[] _customerOf;
-    private readonly decimal[] _afterOf;
     private readonly decimal[] _deltaOf;
     private readonly byte[] _flagsOf;
+    private readonly int[] _source;
     private readonly MrrChange[] _changes;
-
-    private readonly decimal[] _mrr;
-    private readonly int[] _paused;
-    private readonly bool[] _everPaid;
-
-    // Per-customer net view, only when asked for.
     private readonly bool _net;
-    private readonly int[] _stamp = [];
-    private readonly decimal[] _startMrr = [];
-    private readonly byte[] _startFlags = [];
-    private readonly decimal[] _fx = [];
-    private readonly int[] _touched = [];
-    private int _touchedCount;
-
     private readonly int[]? _keys;
     private readonly int _keyCount;
     private readonly bool _reasons;
-    private Balance _balance;
 
-    public MovementEngine(int[] day, int[] customer, decimal[] after, decimal[] delta, byte[] flags, MrrChange[] changes, int customerCount, bool net, int[]? keys, int keyCount, bool reasons)
+    public MovementEngine(int[] customerStart, int[] day, decimal[] delta, byte[] flags, int[] source, MrrChange[] changes, bool net, int[]? keys, int keyCount, bool reasons)
     {
+        _customerStart = customerStart;
         _dayOf = day;
-        _customerOf = customer;
-        _afterOf = after;
         _deltaOf = delta;
         _flagsOf = flags;
+        _source = source;
         _changes = changes;
-        _mrr = new decimal[customerCount];
-        _paused = new int[customerCount];
-        _everPaid = new bool[customerCount];
         _net = net;
-        if (net)
-        {
-            _stamp = new int[customerCount];
-            Array.Fill(_stamp, -1);
-            _startMrr = new decimal[customerCount];
-            _startFlags = new byte[customerCount];
-            _fx = new decimal[customerCount];
-            _touched = new int[customerCount];
-        }
-
         _keys = keys;
         _keyCount = keyCount;
         _reasons = reasons;
@@ -144,194 +120,227 @@ internal sealed class MovementEngine
     public void Run(AnalyticsPeriod[] periods)
     {
         var count = periods.Length;
+        var lookup = new PeriodLookup(periods);
+        var opening = default(Balance);
+        var changes = new Balance[count];
+        var events = new Flow[count];
+        var net = _net ? new Flow[count] : [];
+        var stats = _net ? new NetStats[count] : [];
+        Dimension = _keys is null ? [] : new Flow[checked(count * _keyCount)];
+        var customerCount = _customerStart.Length - 1;
+        for (var c = 0; c < customerCount; c++)
+        {
+            var mrr = 0m;
+            var paused = 0;
+            var everPaid = false;
+            var current = -1;
+            var startMrr = 0m;
+            var startActive = false;
+            var startEverPaid = false;
+            var fx = 0m;
+            var end = _customerStart[c + 1];
+            for (var k = _customerStart[c]; k < end; k++)
+            {
+                var p = lookup.PeriodOf(_dayOf[k]);
+                if (p >= count)
+                {
+                    break;
+                }
+
+                if (p >= 0 && p != current)
+                {
+                    if (current >= 0 && _net)
+                    {
+                        CloseNet(ref net[current], ref stats[current], startMrr, startActive, startEverPaid, fx, mrr, paused);
+                    }
+
+                    current = p;
+                    startMrr = mrr;
+                    startActive = mrr > 0m || paused > 0;
+                    startEverPaid = everPaid;
+                    fx = 0m;
+                }
+
+                var d = _deltaOf[k];
+                var f = _flagsOf[k];
+                var oldMrr = mrr;
+                var oldPaused = paused;
+                mrr += d;
+                var pausedBefore = (f & MrrHistory.PausedBeforeFlag) != 0;
+                var pausedAfter = (f & MrrHistory.PausedAfterFlag) != 0;
+                paused += (pausedAfter ? 1 : 0) - (pausedBefore ? 1 : 0);
+                var oldPaying = oldMrr > 0m;
+                var newPaying = mrr > 0m;
+                var wasActive = oldPaying || oldPaused > 0;
+                var isActive = newPaying || paused > 0;
+                ref var balance = ref p < 0 ? ref opening : ref changes[p];
+                balance.Mrr += d;
+                var afterPositive = (f & MrrHistory.AfterPositiveFlag) != 0;
+                var beforePositive = (f & MrrHistory.BeforePositiveFlag) != 0;
+                balance.PayingSubscriptions += (afterPositive ? 1 : 0) - (beforePositive ? 1 : 0);
+                balance.Contracts += (afterPositive || pausedAfter ? 1 : 0) - (beforePositive || pausedBefore ? 1 : 0);
+                balance.PayingCustomers += (newPaying ? 1 : 0) - (oldPaying ? 1 : 0);
+                balance.ActiveCustomers += (isActive ? 1 : 0) - (wasActive ? 1 : 0);
+                var wasEverPaid = everPaid;
+                everPaid |= newPaying;
+                if (p < 0)
+                {
+                    continue;
+                }
+
+                MovementKind kind;
+                decimal amount;
+                if ((f & MrrHistory.FxFlag) != 0)
+                {
+                    kind = MovementKind.Fx;
+                    amount = d;
+                    fx += d;
+                }
+                else if (!wasActive && isActive)
+                {
+                    kind = newPaying ? (wasEverPaid ? MovementKind.Reactivation : MovementKind.New) : MovementKind.None;
+                    amount = mrr;
+                }
+                else if (wasActive && !isActive)
+                {
+                    kind = MovementKind.Churn;
+                    amount = oldMrr;
+                }
+                else if (d > 0m)
+                {
+                    kind = MovementKind.Expansion;
+                    amount = d;
+                }
+                else if (d < 0m)
+                {
+                    kind = MovementKind.Contraction;
+                    amount = -d;
+                }
+                else
+                {
+                    continue;
+                }
+
+                events[p].Add(kind, amount);
+                if (_keys is not null)
+                {
+                    Dimension[(p * _keyCount) + _keys[k]].Add(kind, amount);
+                }
+
+                if (_reasons && (kind == MovementKind.Churn || (f & MrrHistory.CloseFlag) != 0))
+                {
+                    AddReason(p, _changes[_source[k]].CloseReasonId, kind == MovementKind.Churn ? amount : -1m, (f & MrrHistory.CloseFlag) != 0 ? -d : -1m);
+                }
+            }
+
+            if (current >= 0 && _net)
+            {
+                CloseNet(ref net[current], ref stats[current], startMrr, startActive, startEverPaid, fx, mrr, paused);
+            }
+        }
+
         Start = new Balance[count];
         End = new Balance[count];
-        Events = new Flow[count];
-        Net = _net ? new Flow[count] : [];
-        Stats = _net ? new NetStats[count] : [];
-        Dimension = _keys is null ? [] : new Flow[checked(count * _keyCount)];
-        var n = _dayOf.Length;
-        var i = 0;
-        var fromDay = PeriodMath.ToDay(periods[0].Start);
-        while (i < n && _dayOf[i] < fromDay)
-        {
-            Apply(i, -1);
-            i++;
-        }
-
+        var running = opening;
         for (var p = 0; p < count; p++)
         {
-            Start[p] = _balance;
-            var endDay = PeriodMath.ToDay(periods[p].End);
-            _touchedCount = 0;
-            while (i < n && _dayOf[i] < endDay)
-            {
-                Apply(i, p);
-                i++;
-            }
-
-            End[p] = _balance;
-            if (_net)
-            {
-                CloseNet(p);
-            }
+            Start[p] = running;
+            running.Mrr += changes[p].Mrr;
+            running.Contracts += changes[p].Contracts;
+            running.PayingSubscriptions += changes[p].PayingSubscriptions;
+            running.ActiveCustomers += changes[p].ActiveCustomers;
+            running.PayingCustomers += changes[p].PayingCustomers;
+            End[p] = running;
         }
+
+        Events = events;
+        Net = net;
+        Stats = stats;
     }
 
-    private void Apply(int i, int period)
+    private void AddReason(int period, int reason, decimal churned, decimal closed)
     {
-        var c = _customerOf[i];
-        var d = _deltaOf[i];
-        var a = _afterOf[i];
-        var f = _flagsOf[i];
-        var b = a - d;
-        var record = period >= 0;
-        var oldMrr = _mrr[c];
-        var oldPaused = _paused[c];
-        if (record && _net && _stamp[c] != period)
+        var key = (period, reason);
+        Reasons.TryGetValue(key, out var totals);
+        if (churned >= 0m)
         {
-            _stamp[c] = period;
-            _startMrr[c] = oldMrr;
-            _startFlags[c] = (byte)((oldMrr > 0m || oldPaused > 0 ? 1 : 0) | (_everPaid[c] ? 2 : 0));
-            _fx[c] = 0m;
-            _touched[_touchedCount++] = c;
+            totals.ChurnedCustomers++;
+            totals.ChurnedMrr += churned;
         }
 
-        var newMrr = oldMrr + d;
-        _mrr[c] = newMrr;
-        var pausedBefore = (f & MrrHistory.PausedBeforeFlag) != 0;
-        var pausedAfter = (f & MrrHistory.PausedAfterFlag) != 0;
-        var newPaused = oldPaused + (pausedAfter ? 1 : 0) - (pausedBefore ? 1 : 0);
-        _paused[c] = newPaused;
-        var wasActive = oldMrr > 0m || oldPaused > 0;
-        var isActive = newMrr > 0m || newPaused > 0;
-        _balance.Mrr += d;
-        _balance.PayingSubscriptions += (a > 0m ? 1 : 0) - (b > 0m ? 1 : 0);
-        _balance.Contracts += (a > 0m || pausedAfter ? 1 : 0) - (b > 0m || pausedBefore ? 1 : 0);
-        _balance.PayingCustomers += (newMrr > 0m ? 1 : 0) - (oldMrr > 0m ? 1 : 0);
-        _balance.ActiveCustomers += (isActive ? 1 : 0) - (wasActive ? 1 : 0);
-        var everPaid = _everPaid[c];
-        if (newMrr > 0m)
+        if (closed >= 0m)
         {
-            _everPaid[c] = true;
+            totals.ClosedSubscriptions++;
+            totals.ClosedMrr += closed;
         }
 
-        if (!record)
-        {
-            return;
-        }
-
-        MovementKind kind;
-        decimal amount;
-        if ((f & MrrHistory.FxFlag) != 0)
-        {
-            kind = MovementKind.Fx;
-            amount = d;
-            if (_net)
-            {
-                _fx[c] += d;
-            }
-        }
-        else if (!wasActive && isActive)
-        {
-            kind = newMrr > 0m ? (everPaid ? MovementKind.Reactivation : MovementKind.New) : MovementKind.None;
-            amount = newMrr;
-        }
-        else if (wasActive && !isActive)
-        {
-            kind = MovementKind.Churn;
-            amount = oldMrr;
-        }
-        else if (d > 0m)
-        {
-            kind = MovementKind.Expansion;
-            amount = d;
-        }
-        else if (d < 0m)
-        {
-            kind = MovementKind.Contraction;
-            amount = -d;
-        }
-        else
-        {
-            return;
-        }
-
-        Events[period].Add(kind, amount);
-        if (_keys is not null)
-        {
-            Dimension[(period * _keyCount) + _keys[i]].Add(kind, amount);
-        }
-
-        if (_reasons && (kind == MovementKind.Churn || (f & MrrHistory.CloseFlag) != 0))
-        {
-            var key = (period, _changes[i].CloseReasonId);
-            Reasons.TryGetValue(key, out var totals);
-            if (kind == MovementKind.Churn)
-            {
-                totals.ChurnedCustomers++;
-                totals.ChurnedMrr += amount;
-            }
-
-            if ((f & MrrHistory.CloseFlag) != 0)
-            {
-                totals.ClosedSubscriptions++;
-                totals.ClosedMrr += b;
-            }
-
-            Reasons[key] = totals;
-        }
+        Reasons[key] = totals;
     }
 
-    private void CloseNet(int period)
+    private static void CloseNet(ref Flow flow, ref NetStats stats, decimal s, bool startActive, bool startEverPaid, decimal fx, decimal e, int paused)
     {
-        ref var flow = ref Net[period];
-        ref var stats = ref Stats[period];
-        for (var t = 0; t < _touchedCount; t++)
+        var endActive = e > 0m || paused > 0;
+        if (!startActive && endActive)
         {
-            var c = _touched[t];
-            var s = _startMrr[c];
-            var e = _mrr[c];
-            var startActive = (_startFlags[c] & 1) != 0;
-            var endActive = e > 0m || _paused[c] > 0;
-            if (!startActive && endActive)
+            if (e > 0m)
             {
-                if (e > 0m)
-                {
-                    flow.Add((_startFlags[c] & 2) != 0 ? MovementKind.Reactivation : MovementKind.New, e);
-                }
-            }
-            else if (startActive && !endActive)
-            {
-                flow.Add(MovementKind.Churn, s);
-                stats.ChurnedCustomers++;
-            }
-            else if (startActive)
-            {
-                var fx = _fx[c];
-                if (fx != 0m)
-                {
-                    flow.Add(MovementKind.Fx, fx);
-                }
-
-                var rest = e - s - fx;
-                if (rest > 0m)
-                {
-                    flow.Add(MovementKind.Expansion, rest);
-                }
-                else if (rest < 0m)
-                {
-                    flow.Add(MovementKind.Contraction, -rest);
-                }
-            }
-
-            if (s > 0m)
-            {
-                stats.GrossLost += Math.Max(0m, s - e);
-                stats.NetLost += s - e;
+                flow.Add(startEverPaid ? MovementKind.Reactivation : MovementKind.New, e);
             }
         }
+        else if (startActive && !endActive)
+        {
+            flow.Add(MovementKind.Churn, s);
+            stats.ChurnedCustomers++;
+        }
+        else if (startActive)
+        {
+            if (fx != 0m)
+            {
+                flow.Add(MovementKind.Fx, fx);
+            }
+
+            var rest = e - s - fx;
+            if (rest > 0m)
+            {
+                flow.Add(MovementKind.Expansion, rest);
+            }
+            else if (rest < 0m)
+            {
+                flow.Add(MovementKind.Contraction, -rest);
+            }
+        }
+
+        if (s > 0m)
+        {
+            stats.GrossLost += Math.Max(0m, s - e);
+            stats.NetLost += s - e;
+        }
     }
+}
+
+/// <summary>Maps a day number to the index of the report period containing it: -1 before, the count after.</summary>
+internal readonly struct PeriodLookup
+{
+    private readonly int _first;
+    private readonly int _end;
+    private readonly int _count;
+    private readonly int[] _periodOfDay;
+
+    public PeriodLookup(AnalyticsPeriod[] periods)
+    {
+        _count = periods.Length;
+        _first = PeriodMath.ToDay(periods[0].Start);
+        _end = PeriodMath.ToDay(periods[^1].End);
+        _periodOfDay = new int[_end - _first];
+        for (var p = 0; p < periods.Length; p++)
+        {
+            var from = PeriodMath.ToDay(periods[p].Start) - _first;
+            var to = PeriodMath.ToDay(periods[p].End) - _first;
+            Array.Fill(_periodOfDay, p, from, to - from);
+        }
+    }
+
+    public int PeriodOf(int day) => day < _first ? -1 : day >= _end ? _count : _periodOfDay[day - _first];
 }
 
 /// <content>The entry points that run the movement engine.</content>
@@ -339,7 +348,7 @@ public sealed partial class MrrHistory
 {
     private MovementEngine RunEngine(AnalyticsPeriod[] periods, bool net, int[]? keys = null, int keyCount = 0, bool reasons = false)
     {
-        var engine = new MovementEngine(_day, _customer, _after, _delta, _flags, _changes, _customerCount, net, keys, keyCount, reasons);
+        var engine = new MovementEngine(_customerStart, _day, _delta, _flags, _source, _changes, net, keys, keyCount, reasons);
         engine.Run(periods);
         return engine;
     }
@@ -575,24 +584,37 @@ public sealed partial class MrrHistory
     {
         PeriodMath.CheckIso(asOf, nameof(asOf));
         ArgumentOutOfRangeException.ThrowIfLessThan(months, 1);
+        var ends = new int[months + 1];
+        for (var m = 0; m <= months; m++)
+        {
+            ends[m] = PeriodMath.ToDay(asOf.PlusMonths(m)) + 1;
+        }
+
+        // Each change moves the balances of every point from the first one whose day it falls before.
+        var mrrChange = new decimal[months + 1];
+        var contractChange = new int[months + 1];
+        for (var k = 0; k < _day.Length; k++)
+        {
+            var m = Array.BinarySearch(ends, _day[k]);
+            m = m < 0 ? ~m : m + 1;
+            if (m > months)
+            {
+                continue;
+            }
+
+            var f = _flags[k];
+            mrrChange[m] += _delta[k];
+            contractChange[m] += ((f & (AfterPositiveFlag | PausedAfterFlag)) != 0 ? 1 : 0) - ((f & (BeforePositiveFlag | PausedBeforeFlag)) != 0 ? 1 : 0);
+        }
+
         var points = new ForecastPoint[months + 1];
         var mrr = 0m;
         var contracts = 0;
-        var i = 0;
         for (var m = 0; m <= months; m++)
         {
-            var date = asOf.PlusMonths(m);
-            var endDay = PeriodMath.ToDay(date) + 1;
-            for (; i < _day.Length && _day[i] < endDay; i++)
-            {
-                var a = _after[i];
-                var b = a - _delta[i];
-                var f = _flags[i];
-                mrr += _delta[i];
-                contracts += (a > 0m || (f & PausedAfterFlag) != 0 ? 1 : 0) - (b > 0m || (f & PausedBeforeFlag) != 0 ? 1 : 0);
-            }
-
-            points[m] = new ForecastPoint(m, date, M(mrr), contracts);
+            mrr += mrrChange[m];
+            contracts += contractChange[m];
+            points[m] = new ForecastPoint(m, asOf.PlusMonths(m), M(mrr), contracts);
         }
 
         return new ForecastReport("contract_book", ReportingCurrency, points);

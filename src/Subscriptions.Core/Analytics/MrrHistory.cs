@@ -52,29 +52,31 @@ public sealed partial class MrrHistory
     internal const byte PausedAfterFlag = 2;
     internal const byte FxFlag = 4;
     internal const byte CloseFlag = 8;
+    internal const byte AfterPositiveFlag = 16;
+    internal const byte BeforePositiveFlag = 32;
 
+    // The changes in recognition order (by recognised day, then input order): what Changes and Where see.
     private readonly MrrChange[] _changes;
+
+    // The converted changes in customer-major order (by dense customer, then recognition order), so that every
+    // report reads them sequentially and keeps a customer's state in locals: no random access per change.
+    private readonly int[] _customerStart;
     private readonly int[] _day;
-    private readonly int[] _sub;
-    private readonly int[] _customer;
-    private readonly decimal[] _after;
     private readonly decimal[] _delta;
     private readonly byte[] _flags;
-    private readonly int _customerCount;
+    private readonly int[] _source;
 
-    private MrrHistory(ExchangeRates rates, ChurnRecognition recognition, MrrChange[] changes, int[] day, int[] sub, int[] customer, decimal[] after, decimal[] delta, byte[] flags, int subscriptionCount, int customerCount)
+    private MrrHistory(ExchangeRates rates, ChurnRecognition recognition, MrrChange[] changes, int[] customerStart, int[] day, decimal[] delta, byte[] flags, int[] source, int subscriptionCount)
     {
         Rates = rates;
         ChurnRecognition = recognition;
         _changes = changes;
+        _customerStart = customerStart;
         _day = day;
-        _sub = sub;
-        _customer = customer;
-        _after = after;
         _delta = delta;
         _flags = flags;
+        _source = source;
         SubscriptionCount = subscriptionCount;
-        _customerCount = customerCount;
     }
 
     /// <summary>Gets the exchange rates the history is converted with.</summary>
@@ -93,7 +95,7 @@ public sealed partial class MrrHistory
     public int SubscriptionCount { get; }
 
     /// <summary>Gets the number of distinct customers.</summary>
-    public int CustomerCount => _customerCount;
+    public int CustomerCount => _customerStart.Length - 1;
 
     /// <summary>Gets the changes in recognition order (by recognised date, then input order).</summary>
     public IReadOnlyList<MrrChange> Changes => Array.AsReadOnly(_changes);
@@ -127,6 +129,7 @@ public sealed partial class MrrHistory
         var n = input.Length;
         var day = new int[n];
         var sorted = true;
+        var moved = false;
         for (var i = 0; i < n; i++)
         {
             ref readonly var c = ref input[i];
@@ -135,7 +138,12 @@ public sealed partial class MrrHistory
             if (churnRecognition == ChurnRecognition.RequestDate && c.RequestDate is { } request && c.MrrAfter == 0m && !c.Paused)
             {
                 PeriodMath.CheckIso(request, nameof(changes));
-                d = Math.Min(d, PeriodMath.ToDay(request));
+                var requestDay = PeriodMath.ToDay(request);
+                if (requestDay < d)
+                {
+                    d = requestDay;
+                    moved = true;
+                }
             }
 
             day[i] = d;
@@ -147,12 +155,6 @@ public sealed partial class MrrHistory
 
         if (!sorted)
         {
-            var order = new int[n];
-            for (var i = 0; i < n; i++)
-            {
-                order[i] = i;
-            }
-
             // Array.Sort is not stable: a (day, index) key keeps same-day changes in input order.
             var keys = new long[n];
             for (var i = 0; i < n; i++)
@@ -160,53 +162,82 @@ public sealed partial class MrrHistory
                 keys[i] = ((long)day[i] << 32) | (uint)i;
             }
 
-            Array.Sort(keys, order);
+            Array.Sort(keys);
             var reordered = new MrrChange[n];
             for (var i = 0; i < n; i++)
             {
-                reordered[i] = input[order[i]];
+                reordered[i] = input[(int)(keys[i] & 0xFFFFFFFF)];
                 day[i] = (int)(keys[i] >> 32);
             }
 
             input = reordered;
         }
 
-        var subIds = new int[n];
-        var customerIds = new int[n];
+        // Counting sort by dense customer: stable, so each customer's changes stay in recognition order.
+        var customer = new int[n];
         for (var i = 0; i < n; i++)
         {
-            subIds[i] = input[i].SubscriptionId;
-            customerIds[i] = input[i].CustomerId;
+            customer[i] = input[i].CustomerId;
         }
 
-        var subscriptionCount = DenseKeys.Densify(subIds);
-        var customerCount = DenseKeys.Densify(customerIds);
-        return Convert(input, day, subIds, customerIds, subscriptionCount, customerCount, rates, churnRecognition);
+        var customerCount = DenseKeys.Densify(customer);
+        var customerStart = new int[customerCount + 1];
+        foreach (var c in customer)
+        {
+            customerStart[c + 1]++;
+        }
+
+        for (var c = 0; c < customerCount; c++)
+        {
+            customerStart[c + 1] += customerStart[c];
+        }
+
+        var next = customerStart[..^1];
+        var source = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            source[next[customer[i]]++] = i;
+        }
+
+        // Dense subscriptions in customer-major order: a customer's subscriptions get neighbouring states.
+        var sub = new int[n];
+        for (var k = 0; k < n; k++)
+        {
+            sub[k] = input[source[k]].SubscriptionId;
+        }
+
+        var subscriptionCount = DenseKeys.Densify(sub);
+        return Convert(input, day, customer, customerStart, source, sub, subscriptionCount, rates, churnRecognition, moved);
     }
 
-    private static MrrHistory Convert(MrrChange[] input, int[] day, int[] sub, int[] customer, int subscriptionCount, int customerCount, ExchangeRates rates, ChurnRecognition recognition)
+    private struct SubscriptionState
+    {
+        public decimal LastLocal;
+        public decimal LastConverted;
+        public int Owner;
+        public int DroppedUntil;
+        public Currency Currency;
+        public bool Paused;
+        public bool Seen;
+    }
+
+    private static MrrHistory Convert(MrrChange[] input, int[] dateDay, int[] customerOf, int[] customerStart, int[] source, int[] sub, int subscriptionCount, ExchangeRates rates, ChurnRecognition recognition, bool moved)
     {
         var n = input.Length;
         var reporting = rates.ReportingCurrency;
-        var lastLocal = new decimal[subscriptionCount];
-        var lastConverted = new decimal[subscriptionCount];
-        var lastCurrency = new Currency[subscriptionCount];
-        var lastPaused = new bool[subscriptionCount];
-        var owner = new int[subscriptionCount];
-        var droppedUntil = new int[subscriptionCount];
-        Array.Fill(owner, -1);
-        Array.Fill(droppedUntil, int.MinValue);
-        var after = new decimal[n];
+        var states = new SubscriptionState[subscriptionCount];
+        var day = new int[n];
         var delta = new decimal[n];
         var flags = new byte[n];
-        var kept = 0;
+        bool[]? dropped = null;
         var cachedCurrency = reporting;
         var cachedDay = int.MinValue;
         var cachedRate = 1m;
-        for (var i = 0; i < n; i++)
+        for (var k = 0; k < n; k++)
         {
+            var i = source[k];
             ref readonly var c = ref input[i];
-            var s = sub[i];
+            ref var state = ref states[sub[k]];
             if (c.MrrBefore < 0m || c.MrrAfter < 0m)
             {
                 throw new InvalidMrrChangeException(c, "MRR cannot be negative.");
@@ -222,25 +253,30 @@ public sealed partial class MrrHistory
                 throw new InvalidMrrChangeException(c, "a paused subscription has MRR 0.");
             }
 
-            if (owner[s] == -1)
+            var d = dateDay[i];
+            if (!state.Seen)
             {
-                owner[s] = customer[i];
+                state.Seen = true;
+                state.Owner = customerOf[i];
+                state.DroppedUntil = int.MinValue;
             }
-            else if (owner[s] != customer[i])
+            else if (state.Owner != customerOf[i])
             {
-                throw new InconsistentMrrHistoryException(c, $"the subscription belonged to another customer (key {input[FindOwnerChange(sub, i, s)].CustomerId}).");
+                throw new InconsistentMrrHistoryException(c, "the subscription belonged to another customer before.");
             }
 
-            var effectiveDay = PeriodMath.ToDay(c.EffectiveDate);
-            if (effectiveDay < droppedUntil[s])
+            var effectiveDay = moved ? PeriodMath.ToDay(c.EffectiveDate) : d;
+            if (effectiveDay < state.DroppedUntil)
             {
                 // Recognised at its request date: the changes up to the end of service are already behind the close.
+                dropped ??= new bool[n];
+                dropped[k] = true;
                 continue;
             }
 
-            if (c.MrrBefore != lastLocal[s])
+            if (c.MrrBefore != state.LastLocal)
             {
-                throw new InconsistentMrrHistoryException(c, $"its MRR before is {c.MrrBefore} but the subscription's MRR after its previous change is {lastLocal[s]} (is a change missing or out of order?).");
+                throw new InconsistentMrrHistoryException(c, $"its MRR before is {c.MrrBefore} but the subscription's MRR after its previous change is {state.LastLocal} (is a change missing or out of order?).");
             }
 
             decimal converted;
@@ -265,19 +301,10 @@ public sealed partial class MrrHistory
                 converted = c.MrrAfter * cachedRate;
             }
 
-            byte f = 0;
-            var wasLive = lastLocal[s] > 0m || lastPaused[s];
-            if (lastPaused[s])
-            {
-                f |= PausedBeforeFlag;
-            }
-
-            if (c.Paused)
-            {
-                f |= PausedAfterFlag;
-            }
-
-            if (wasLive && c.MrrBefore == c.MrrAfter && c.Currency == lastCurrency[s] && lastPaused[s] == c.Paused)
+            var wasLive = state.LastLocal > 0m || state.Paused;
+            var f = (byte)((state.Paused ? PausedBeforeFlag : 0) | (c.Paused ? PausedAfterFlag : 0)
+                | (converted > 0m ? AfterPositiveFlag : 0) | (state.LastConverted > 0m ? BeforePositiveFlag : 0));
+            if (wasLive && c.MrrBefore == c.MrrAfter && c.Currency == state.Currency && state.Paused == c.Paused)
             {
                 f |= FxFlag;
             }
@@ -285,51 +312,73 @@ public sealed partial class MrrHistory
             if (wasLive && c.MrrAfter == 0m && !c.Paused)
             {
                 f |= CloseFlag;
-                if (day[i] < effectiveDay)
+                if (d < effectiveDay)
                 {
-                    droppedUntil[s] = effectiveDay;
+                    state.DroppedUntil = effectiveDay;
                 }
             }
 
-            input[kept] = c;
-            day[kept] = day[i];
-            sub[kept] = s;
-            customer[kept] = customer[i];
-            after[kept] = converted;
-            delta[kept] = converted - lastConverted[s];
-            flags[kept] = f;
-            kept++;
-            lastLocal[s] = c.MrrAfter;
-            lastConverted[s] = converted;
-            lastCurrency[s] = c.Currency;
-            lastPaused[s] = c.Paused;
+            day[k] = d;
+            delta[k] = converted - state.LastConverted;
+            flags[k] = f;
+            state.LastLocal = c.MrrAfter;
+            state.LastConverted = converted;
+            state.Currency = c.Currency;
+            state.Paused = c.Paused;
         }
 
-        if (kept < n)
+        if (dropped is not null)
         {
-            Array.Resize(ref input, kept);
-            Array.Resize(ref day, kept);
-            Array.Resize(ref sub, kept);
-            Array.Resize(ref customer, kept);
-            Array.Resize(ref after, kept);
-            Array.Resize(ref delta, kept);
-            Array.Resize(ref flags, kept);
+            return Compact(input, customerStart, source, day, delta, flags, dropped, subscriptionCount, rates, recognition);
         }
 
-        return new MrrHistory(rates, recognition, input, day, sub, customer, after, delta, flags, subscriptionCount, customerCount);
+        return new MrrHistory(rates, recognition, input, customerStart, day, delta, flags, source, subscriptionCount);
     }
 
-    private static int FindOwnerChange(int[] sub, int before, int s)
+    private static MrrHistory Compact(MrrChange[] input, int[] customerStart, int[] source, int[] day, decimal[] delta, byte[] flags, bool[] dropped, int subscriptionCount, ExchangeRates rates, ChurnRecognition recognition)
     {
-        for (var j = 0; j < before; j++)
+        var n = input.Length;
+        var droppedInput = new bool[n];
+        for (var k = 0; k < n; k++)
         {
-            if (sub[j] == s)
+            droppedInput[source[k]] = dropped[k];
+        }
+
+        // New index of each kept change in recognition order.
+        var newIndex = new int[n];
+        var changes = new List<MrrChange>(n);
+        for (var i = 0; i < n; i++)
+        {
+            newIndex[i] = changes.Count;
+            if (!droppedInput[i])
             {
-                return j;
+                changes.Add(input[i]);
             }
         }
 
-        return before;
+        var customerCount = customerStart.Length - 1;
+        var starts = new int[customerCount + 1];
+        var kept = 0;
+        for (var c = 0; c < customerCount; c++)
+        {
+            starts[c] = kept;
+            for (var k = customerStart[c]; k < customerStart[c + 1]; k++)
+            {
+                if (dropped[k])
+                {
+                    continue;
+                }
+
+                day[kept] = day[k];
+                delta[kept] = delta[k];
+                flags[kept] = flags[k];
+                source[kept] = newIndex[source[k]];
+                kept++;
+            }
+        }
+
+        starts[customerCount] = kept;
+        return new MrrHistory(rates, recognition, [.. changes], starts, day[..kept], delta[..kept], flags[..kept], source[..kept], subscriptionCount);
     }
 
     /// <summary>Returns the history restricted to the changes a predicate selects, for example one billing interval.</summary>
@@ -344,13 +393,26 @@ public sealed partial class MrrHistory
     public MrrHistory Where(Func<MrrChange, bool> predicate)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        var lastLocal = new decimal[SubscriptionCount];
-        var lastPaused = new bool[SubscriptionCount];
+        var subs = new int[_changes.Length];
+        for (var i = 0; i < subs.Length; i++)
+        {
+            subs[i] = _changes[i].SubscriptionId;
+        }
+
+        var subscriptionCount = DenseKeys.Densify(subs);
+        var recognisedDay = new int[_changes.Length];
+        for (var k = 0; k < _source.Length; k++)
+        {
+            recognisedDay[_source[k]] = _day[k];
+        }
+
+        var lastLocal = new decimal[subscriptionCount];
+        var lastPaused = new bool[subscriptionCount];
         var result = new List<MrrChange>();
         for (var i = 0; i < _changes.Length; i++)
         {
             var c = _changes[i];
-            var s = _sub[i];
+            var s = subs[i];
             var selected = predicate(c);
             var afterMrr = selected ? c.MrrAfter : 0m;
             var paused = selected && c.Paused;
@@ -362,7 +424,7 @@ public sealed partial class MrrHistory
             // The recognised date becomes the effective date, so that rebuilding does not move anything again.
             result.Add(c with
             {
-                EffectiveDate = PeriodMath.FromDay(_day[i]),
+                EffectiveDate = PeriodMath.FromDay(recognisedDay[i]),
                 RateDate = c.RateDate ?? c.EffectiveDate,
                 RequestDate = null,
                 MrrBefore = lastLocal[s],
@@ -376,35 +438,18 @@ public sealed partial class MrrHistory
         return Create(result, Rates, ChurnRecognition.ServiceEnd);
     }
 
-    private int FirstIndexOnOrAfter(int day)
-    {
-        int lo = 0, hi = _day.Length;
-        while (lo < hi)
-        {
-            var mid = lo + ((hi - lo) >> 1);
-            if (_day[mid] < day)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
     private int[] KeysOf(AnalyticsDimension dimension, out int keyCount, out int[] keyValues)
     {
-        var keys = new int[_changes.Length];
-        for (var i = 0; i < keys.Length; i++)
+        // In customer-major order, like the other per-change arrays.
+        var keys = new int[_source.Length];
+        for (var k = 0; k < keys.Length; k++)
         {
-            keys[i] = dimension switch
+            ref readonly var change = ref _changes[_source[k]];
+            keys[k] = dimension switch
             {
-                AnalyticsDimension.Plan => _changes[i].PlanId,
-                AnalyticsDimension.Salesperson => _changes[i].SalespersonId,
-                AnalyticsDimension.Country => _changes[i].CountryId,
+                AnalyticsDimension.Plan => change.PlanId,
+                AnalyticsDimension.Salesperson => change.SalespersonId,
+                AnalyticsDimension.Country => change.CountryId,
                 _ => 0,
             };
         }
