@@ -471,6 +471,7 @@ public sealed partial class MrrHistory
                 Snapshot(DayBefore(periods[p].Start), start),
                 endSnapshot,
                 Movements(flow),
+                Movements(engine.Net[p]),
                 M(revenue[p]),
                 M(nonRecurring[p]),
                 stats.ChurnedCustomers,

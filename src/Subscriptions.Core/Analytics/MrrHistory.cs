@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace Subscriptions.Analytics;
@@ -55,11 +57,10 @@ public sealed partial class MrrHistory
     internal const byte AfterPositiveFlag = 16;
     internal const byte BeforePositiveFlag = 32;
 
-    // The changes in recognition order (by recognised day, then input order): what Changes and Where see.
+    // The changes as given (never written to). Every other array is in customer-major order (by customer, then
+    // recognised day, then input order), so that every report reads the changes sequentially and keeps a customer's
+    // state in locals: no random access per change. _source maps that order back to _changes.
     private readonly MrrChange[] _changes;
-
-    // The converted changes in customer-major order (by dense customer, then recognition order), so that every
-    // report reads them sequentially and keeps a customer's state in locals: no random access per change.
     private readonly int[] _customerStart;
     private readonly int[] _day;
     private readonly decimal[] _delta;
@@ -88,8 +89,8 @@ public sealed partial class MrrHistory
     /// <summary>Gets when cancellations are recognised.</summary>
     public ChurnRecognition ChurnRecognition { get; }
 
-    /// <summary>Gets the number of changes kept, in recognition order.</summary>
-    public int Count => _changes.Length;
+    /// <summary>Gets the number of changes kept (all, unless <see cref="ChurnRecognition.RequestDate"/> dropped some).</summary>
+    public int Count => _source.Length;
 
     /// <summary>Gets the number of distinct subscriptions.</summary>
     public int SubscriptionCount { get; }
@@ -97,13 +98,25 @@ public sealed partial class MrrHistory
     /// <summary>Gets the number of distinct customers.</summary>
     public int CustomerCount => _customerStart.Length - 1;
 
-    /// <summary>Gets the changes in recognition order (by recognised date, then input order).</summary>
-    public IReadOnlyList<MrrChange> Changes => Array.AsReadOnly(_changes);
+    /// <summary>Gets the changes kept, by customer (in order of first appearance), then recognised date, then input order.</summary>
+    public IReadOnlyList<MrrChange> Changes
+    {
+        get
+        {
+            var changes = new MrrChange[_source.Length];
+            for (var k = 0; k < changes.Length; k++)
+            {
+                changes[k] = _changes[_source[k]];
+            }
+
+            return changes;
+        }
+    }
 
     /// <summary>Validates, sorts and converts a history of MRR changes.</summary>
     /// <param name="changes">Every change of every subscription, from each subscription's start, in any order across days; changes of one subscription on the same day in the order they happened.</param>
     /// <param name="rates">The exchange rates into the reporting currency.</param>
-    /// <param name="churnRecognition">When cancellations are recognised; <see cref="ChurnRecognition.ServiceEnd"/> by default.</param>
+    /// <param name="churnRecognition">When cancellations are recognised (<see cref="ChurnRecognition.ServiceEnd"/> is the default of the shorter overload).</param>
     /// <returns>The history.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="churnRecognition"/> is not defined.</exception>
@@ -116,20 +129,71 @@ public sealed partial class MrrHistory
     /// has a <see cref="MrrChange.RequestDate"/> before its effective date is recognised on the request date, and the
     /// subscription's changes between the request and the end of service (such as an fx revaluation) are dropped.
     /// </remarks>
-    public static MrrHistory Create(IEnumerable<MrrChange> changes, ExchangeRates rates, ChurnRecognition churnRecognition = ChurnRecognition.ServiceEnd)
+    public static MrrHistory Create(IEnumerable<MrrChange> changes, ExchangeRates rates, ChurnRecognition churnRecognition)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        return Build([.. changes], rates, churnRecognition);
+    }
+
+    /// <summary>Validates, sorts and converts a history of MRR changes, recognising churn when paid service ends.</summary>
+    /// <param name="changes">Every change of every subscription, as in <see cref="Create(IEnumerable{MrrChange}, ExchangeRates, ChurnRecognition)"/>.</param>
+    /// <param name="rates">The exchange rates into the reporting currency.</param>
+    /// <returns>The history.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
+    /// <exception cref="ArgumentException">Thrown when a date is not in the ISO calendar.</exception>
+    /// <exception cref="InvalidMrrChangeException">Thrown when a change has a negative MRR, no currency, or is paused with an MRR.</exception>
+    /// <exception cref="InconsistentMrrHistoryException">Thrown when a change's MRR before is not its subscription's previous MRR after, or a subscription changes customer.</exception>
+    /// <exception cref="MissingExchangeRateException">Thrown when a change needs a rate that is not in <paramref name="rates"/>.</exception>
+    public static MrrHistory Create(IEnumerable<MrrChange> changes, ExchangeRates rates) => Create(changes, rates, ChurnRecognition.ServiceEnd);
+
+    /// <summary>Validates, sorts and converts a history of MRR changes without copying them, recognising churn when paid service ends.</summary>
+    /// <param name="changes">Every change of every subscription; the history keeps this immutable array instead of a copy.</param>
+    /// <param name="rates">The exchange rates into the reporting currency.</param>
+    /// <returns>The history.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="rates"/> is null.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="changes"/> is the default (uninitialized) array or a date is not in the ISO calendar.</exception>
+    /// <exception cref="InvalidMrrChangeException">Thrown when a change has a negative MRR, no currency, or is paused with an MRR.</exception>
+    /// <exception cref="InconsistentMrrHistoryException">Thrown when a change's MRR before is not its subscription's previous MRR after, or a subscription changes customer.</exception>
+    /// <exception cref="MissingExchangeRateException">Thrown when a change needs a rate that is not in <paramref name="rates"/>.</exception>
+    public static MrrHistory Create(ImmutableArray<MrrChange> changes, ExchangeRates rates) => Create(changes, rates, ChurnRecognition.ServiceEnd);
+
+    /// <summary>Validates, sorts and converts a history of MRR changes, without copying them.</summary>
+    /// <param name="changes">Every change of every subscription, as in <see cref="Create(IEnumerable{MrrChange}, ExchangeRates, ChurnRecognition)"/>; the history keeps this immutable array instead of a copy.</param>
+    /// <param name="rates">The exchange rates into the reporting currency.</param>
+    /// <param name="churnRecognition">When cancellations are recognised (<see cref="ChurnRecognition.ServiceEnd"/> is the default of the shorter overload).</param>
+    /// <returns>The history.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="rates"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="churnRecognition"/> is not defined.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="changes"/> is the default (uninitialized) array or a date is not in the ISO calendar.</exception>
+    /// <exception cref="InvalidMrrChangeException">Thrown when a change has a negative MRR, no currency, or is paused with an MRR.</exception>
+    /// <exception cref="InconsistentMrrHistoryException">Thrown when a change's MRR before is not its subscription's previous MRR after, or a subscription changes customer.</exception>
+    /// <exception cref="MissingExchangeRateException">Thrown when a change needs a rate that is not in <paramref name="rates"/>.</exception>
+    public static MrrHistory Create(ImmutableArray<MrrChange> changes, ExchangeRates rates, ChurnRecognition churnRecognition)
+    {
+        if (changes.IsDefault)
+        {
+            throw new ArgumentException("The changes must be an initialized array (it may be empty).", nameof(changes));
+        }
+
+        // Safe: an ImmutableArray's array is never written to, by its owner or by this history.
+        return Build(ImmutableCollectionsMarshal.AsArray(changes)!, rates, churnRecognition);
+    }
+
+    private static MrrHistory Build(MrrChange[] changes, ExchangeRates rates, ChurnRecognition churnRecognition)
+    {
         ArgumentNullException.ThrowIfNull(rates);
         if (churnRecognition is not (ChurnRecognition.ServiceEnd or ChurnRecognition.RequestDate))
         {
             throw new ArgumentOutOfRangeException(nameof(churnRecognition), churnRecognition, "Use ServiceEnd or RequestDate.");
         }
 
-        MrrChange[] input = [.. changes];
+        var input = changes;
         var n = input.Length;
-        var day = new int[n];
+        var dayOf = new int[n];
+        var customerOf = new int[n];
         var sorted = true;
         var moved = false;
+        int minSub = int.MaxValue, maxSub = int.MinValue;
         for (var i = 0; i < n; i++)
         {
             ref readonly var c = ref input[i];
@@ -146,43 +210,38 @@ public sealed partial class MrrHistory
                 }
             }
 
-            day[i] = d;
-            if (i > 0 && d < day[i - 1])
+            dayOf[i] = d;
+            customerOf[i] = c.CustomerId;
+            minSub = Math.Min(minSub, c.SubscriptionId);
+            maxSub = Math.Max(maxSub, c.SubscriptionId);
+            if (i > 0 && d < dayOf[i - 1])
             {
                 sorted = false;
             }
         }
 
+        // Recognition order: by day, then input order (a (day, index) key, since Array.Sort is not stable).
+        int[]? order = null;
         if (!sorted)
         {
-            // Array.Sort is not stable: a (day, index) key keeps same-day changes in input order.
             var keys = new long[n];
             for (var i = 0; i < n; i++)
             {
-                keys[i] = ((long)day[i] << 32) | (uint)i;
+                keys[i] = ((long)dayOf[i] << 32) | (uint)i;
             }
 
             Array.Sort(keys);
-            var reordered = new MrrChange[n];
-            for (var i = 0; i < n; i++)
+            order = new int[n];
+            for (var j = 0; j < n; j++)
             {
-                reordered[i] = input[(int)(keys[i] & 0xFFFFFFFF)];
-                day[i] = (int)(keys[i] >> 32);
+                order[j] = (int)(keys[j] & 0xFFFFFFFF);
             }
-
-            input = reordered;
         }
 
-        // Counting sort by dense customer: stable, so each customer's changes stay in recognition order.
-        var customer = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            customer[i] = input[i].CustomerId;
-        }
-
-        var customerCount = DenseKeys.Densify(customer);
+        // Customer-major order: a stable counting sort of the recognition order by dense customer.
+        var customerCount = DenseKeys.Densify(customerOf);
         var customerStart = new int[customerCount + 1];
-        foreach (var c in customer)
+        foreach (var c in customerOf)
         {
             customerStart[c + 1]++;
         }
@@ -194,20 +253,14 @@ public sealed partial class MrrHistory
 
         var next = customerStart[..^1];
         var source = new int[n];
-        for (var i = 0; i < n; i++)
+        for (var j = 0; j < n; j++)
         {
-            source[next[customer[i]]++] = i;
+            var i = order is null ? j : order[j];
+            source[next[customerOf[i]]++] = i;
         }
 
-        // Dense subscriptions in customer-major order: a customer's subscriptions get neighbouring states.
-        var sub = new int[n];
-        for (var k = 0; k < n; k++)
-        {
-            sub[k] = input[source[k]].SubscriptionId;
-        }
-
-        var subscriptionCount = DenseKeys.Densify(sub);
-        return Convert(input, day, customer, customerStart, source, sub, subscriptionCount, rates, churnRecognition, moved);
+        var subscriptions = n == 0 ? new DenseMap(0, 0, 0) : new DenseMap(minSub, maxSub, n);
+        return Convert(input, dayOf, customerOf, customerStart, source, subscriptions, rates, churnRecognition, moved);
     }
 
     private struct SubscriptionState
@@ -221,11 +274,11 @@ public sealed partial class MrrHistory
         public bool Seen;
     }
 
-    private static MrrHistory Convert(MrrChange[] input, int[] dateDay, int[] customerOf, int[] customerStart, int[] source, int[] sub, int subscriptionCount, ExchangeRates rates, ChurnRecognition recognition, bool moved)
+    private static MrrHistory Convert(MrrChange[] input, int[] dayOf, int[] customerOf, int[] customerStart, int[] source, DenseMap subscriptions, ExchangeRates rates, ChurnRecognition recognition, bool moved)
     {
         var n = input.Length;
         var reporting = rates.ReportingCurrency;
-        var states = new SubscriptionState[subscriptionCount];
+        var states = new SubscriptionState[Math.Min(n, subscriptions.Capacity)];
         var day = new int[n];
         var delta = new decimal[n];
         var flags = new byte[n];
@@ -237,7 +290,6 @@ public sealed partial class MrrHistory
         {
             var i = source[k];
             ref readonly var c = ref input[i];
-            ref var state = ref states[sub[k]];
             if (c.MrrBefore < 0m || c.MrrAfter < 0m)
             {
                 throw new InvalidMrrChangeException(c, "MRR cannot be negative.");
@@ -253,7 +305,8 @@ public sealed partial class MrrHistory
                 throw new InvalidMrrChangeException(c, "a paused subscription has MRR 0.");
             }
 
-            var d = dateDay[i];
+            ref var state = ref states[subscriptions.IndexOf(c.SubscriptionId)];
+            var d = dayOf[i];
             if (!state.Seen)
             {
                 state.Seen = true;
@@ -327,35 +380,17 @@ public sealed partial class MrrHistory
             state.Paused = c.Paused;
         }
 
+        var subscriptionCount = subscriptions.Count;
         if (dropped is not null)
         {
-            return Compact(input, customerStart, source, day, delta, flags, dropped, subscriptionCount, rates, recognition);
+            return Compact(input, customerStart, day, delta, flags, source, dropped, subscriptionCount, rates, recognition);
         }
 
         return new MrrHistory(rates, recognition, input, customerStart, day, delta, flags, source, subscriptionCount);
     }
 
-    private static MrrHistory Compact(MrrChange[] input, int[] customerStart, int[] source, int[] day, decimal[] delta, byte[] flags, bool[] dropped, int subscriptionCount, ExchangeRates rates, ChurnRecognition recognition)
+    private static MrrHistory Compact(MrrChange[] changes, int[] customerStart, int[] day, decimal[] delta, byte[] flags, int[] source, bool[] dropped, int subscriptionCount, ExchangeRates rates, ChurnRecognition recognition)
     {
-        var n = input.Length;
-        var droppedInput = new bool[n];
-        for (var k = 0; k < n; k++)
-        {
-            droppedInput[source[k]] = dropped[k];
-        }
-
-        // New index of each kept change in recognition order.
-        var newIndex = new int[n];
-        var changes = new List<MrrChange>(n);
-        for (var i = 0; i < n; i++)
-        {
-            newIndex[i] = changes.Count;
-            if (!droppedInput[i])
-            {
-                changes.Add(input[i]);
-            }
-        }
-
         var customerCount = customerStart.Length - 1;
         var starts = new int[customerCount + 1];
         var kept = 0;
@@ -369,16 +404,16 @@ public sealed partial class MrrHistory
                     continue;
                 }
 
+                source[kept] = source[k];
                 day[kept] = day[k];
                 delta[kept] = delta[k];
                 flags[kept] = flags[k];
-                source[kept] = newIndex[source[k]];
                 kept++;
             }
         }
 
         starts[customerCount] = kept;
-        return new MrrHistory(rates, recognition, [.. changes], starts, day[..kept], delta[..kept], flags[..kept], source[..kept], subscriptionCount);
+        return new MrrHistory(rates, recognition, changes, starts, day[..kept], delta[..kept], flags[..kept], source[..kept], subscriptionCount);
     }
 
     /// <summary>Returns the history restricted to the changes a predicate selects, for example one billing interval.</summary>
@@ -393,25 +428,19 @@ public sealed partial class MrrHistory
     public MrrHistory Where(Func<MrrChange, bool> predicate)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        var subs = new int[_changes.Length];
-        for (var i = 0; i < subs.Length; i++)
+        var subs = new int[_source.Length];
+        for (var k = 0; k < subs.Length; k++)
         {
-            subs[i] = _changes[i].SubscriptionId;
+            subs[k] = _changes[_source[k]].SubscriptionId;
         }
 
         var subscriptionCount = DenseKeys.Densify(subs);
-        var recognisedDay = new int[_changes.Length];
-        for (var k = 0; k < _source.Length; k++)
-        {
-            recognisedDay[_source[k]] = _day[k];
-        }
-
         var lastLocal = new decimal[subscriptionCount];
         var lastPaused = new bool[subscriptionCount];
         var result = new List<MrrChange>();
-        for (var i = 0; i < _changes.Length; i++)
+        for (var i = 0; i < _source.Length; i++)
         {
-            var c = _changes[i];
+            var c = _changes[_source[i]];
             var s = subs[i];
             var selected = predicate(c);
             var afterMrr = selected ? c.MrrAfter : 0m;
@@ -424,7 +453,7 @@ public sealed partial class MrrHistory
             // The recognised date becomes the effective date, so that rebuilding does not move anything again.
             result.Add(c with
             {
-                EffectiveDate = PeriodMath.FromDay(recognisedDay[i]),
+                EffectiveDate = PeriodMath.FromDay(_day[i]),
                 RateDate = c.RateDate ?? c.EffectiveDate,
                 RequestDate = null,
                 MrrBefore = lastLocal[s],
@@ -470,6 +499,57 @@ public sealed partial class MrrHistory
     private Money M(decimal amount) => new(amount, ReportingCurrency);
 
     private static LocalDate DayBefore(LocalDate date) => date.PlusDays(-1);
+}
+
+/// <summary>Assigns dense indexes 0..n-1 to integer keys as they are first seen: an array over a small key range, a dictionary otherwise.</summary>
+internal sealed class DenseMap
+{
+    private readonly int _min;
+    private readonly int[]? _map;
+    private readonly Dictionary<int, int>? _dictionary;
+
+    public DenseMap(int min, int max, int expected)
+    {
+        _min = min;
+        var range = (long)max - min + 1;
+        if (range <= (4L * expected) + 1024)
+        {
+            _map = new int[range];
+            Capacity = (int)range;
+        }
+        else
+        {
+            _dictionary = [];
+            Capacity = expected;
+        }
+    }
+
+    public int Capacity { get; }
+
+    public int Count { get; private set; }
+
+    public int IndexOf(int key)
+    {
+        if (_map is not null)
+        {
+            // Slots hold index + 1, so that the zeroed array means "not seen".
+            ref var slot = ref _map[key - _min];
+            if (slot == 0)
+            {
+                slot = ++Count;
+            }
+
+            return slot - 1;
+        }
+
+        if (!_dictionary!.TryGetValue(key, out var index))
+        {
+            index = Count++;
+            _dictionary.Add(key, index);
+        }
+
+        return index;
+    }
 }
 
 /// <summary>Maps arbitrary integer keys to dense indexes 0..n-1 in order of first appearance.</summary>

@@ -116,6 +116,7 @@ public sealed record KpiSnapshot(LocalDate AsOf, Money Mrr, int Contracts, int P
 /// <param name="Start">The balances at the start of the period (as of the day before it).</param>
 /// <param name="End">The balances at the end of the period (as of its last day).</param>
 /// <param name="Movements">The event-level movements of the period.</param>
+/// <param name="CustomerNetMovements">The per-customer net movements of the period, which the rates are computed from.</param>
 /// <param name="NetRevenue">Untaxed invoiced revenue minus credit notes, by invoice date, at the invoice-date rate.</param>
 /// <param name="NonRecurringRevenue">The one-time and setup part of <paramref name="NetRevenue"/> (Odoo's "NRR", named explicitly here).</param>
 /// <param name="ChurnedCustomers">Customers active at start and not active at end.</param>
@@ -131,6 +132,7 @@ public sealed record KpiRow(
     KpiSnapshot Start,
     KpiSnapshot End,
     MrrMovements Movements,
+    MrrMovements CustomerNetMovements,
     Money NetRevenue,
     Money NonRecurringRevenue,
     int ChurnedCustomers,

@@ -179,6 +179,15 @@ public partial class MrrHistoryTests
     }
 
     [Fact]
+    public void Create_ImmutableArray_GivesTheSameReportsWithoutACopy()
+    {
+        var fromArray = History().Kpis(PeriodGranularity.Month, D("2026-01-01"), D("2026-05-01"));
+        var fromImmutable = MrrHistory.Create(System.Collections.Immutable.ImmutableArray.Create(Changes()), Rates).Kpis(PeriodGranularity.Month, D("2026-01-01"), D("2026-05-01"));
+
+        Assert.Equal(fromArray.Rows, fromImmutable.Rows);
+    }
+
+    [Fact]
     public void Create_CountsDistinctSubscriptionsAndCustomers()
     {
         var history = History();
