@@ -108,6 +108,18 @@ public sealed record KpiSnapshot(LocalDate AsOf, Money Mrr, int Contracts, int P
 
     /// <summary>Gets the revenue per subscription: MRR / paying subscriptions; <see langword="null"/> when there are none.</summary>
     public Money? RevenuePerSubscription => PayingSubscriptions > 0 ? Mrr / PayingSubscriptions : null;
+
+    /// <summary>Returns the snapshot as text rows: a header and one row.</summary>
+    /// <returns>Rows with invariant formatting, amounts rounded half-up to the minor unit.</returns>
+    public IEnumerable<string[]> ToRows()
+    {
+        yield return ["as_of", "currency", "mrr", "arr", "contracts", "paying_subscriptions", "active_customers", "paying_customers", "arpa", "revenue_per_subscription"];
+        yield return
+        [
+            Format.Date(AsOf), Mrr.Currency.Code, Format.Amount(Mrr), Format.Amount(Arr), Format.Int(Contracts), Format.Int(PayingSubscriptions),
+            Format.Int(ActiveCustomers), Format.Int(PayingCustomers), Format.Amount(Arpa), Format.Amount(RevenuePerSubscription),
+        ];
+    }
 }
 
 /// <summary>The KPIs of one period.</summary>
