@@ -251,16 +251,20 @@ public sealed partial class MrrHistory
             customerStart[c + 1] += customerStart[c];
         }
 
+        // The scatter carries each change's day along, so that the conversion reads it sequentially.
         var next = customerStart[..^1];
         var source = new int[n];
+        var day = new int[n];
         for (var j = 0; j < n; j++)
         {
             var i = order is null ? j : order[j];
-            source[next[customerOf[i]]++] = i;
+            var k = next[customerOf[i]]++;
+            source[k] = i;
+            day[k] = dayOf[i];
         }
 
         var subscriptions = n == 0 ? new DenseMap(0, 0, 0) : new DenseMap(minSub, maxSub, n);
-        return Convert(input, dayOf, customerOf, customerStart, source, subscriptions, rates, churnRecognition, moved);
+        return Convert(input, day, customerStart, source, subscriptions, rates, churnRecognition, moved);
     }
 
     private struct SubscriptionState
@@ -274,20 +278,25 @@ public sealed partial class MrrHistory
         public bool Seen;
     }
 
-    private static MrrHistory Convert(MrrChange[] input, int[] dayOf, int[] customerOf, int[] customerStart, int[] source, DenseMap subscriptions, ExchangeRates rates, ChurnRecognition recognition, bool moved)
+    private static MrrHistory Convert(MrrChange[] input, int[] day, int[] customerStart, int[] source, DenseMap subscriptions, ExchangeRates rates, ChurnRecognition recognition, bool moved)
     {
         var n = input.Length;
         var reporting = rates.ReportingCurrency;
         var states = new SubscriptionState[Math.Min(n, subscriptions.Capacity)];
-        var day = new int[n];
         var delta = new decimal[n];
         var flags = new byte[n];
         bool[]? dropped = null;
         var cachedCurrency = reporting;
         var cachedDay = int.MinValue;
         var cachedRate = 1m;
+        var customer = 0;
         for (var k = 0; k < n; k++)
         {
+            while (k >= customerStart[customer + 1])
+            {
+                customer++;
+            }
+
             var i = source[k];
             ref readonly var c = ref input[i];
             if (c.MrrBefore < 0m || c.MrrAfter < 0m)
@@ -306,14 +315,14 @@ public sealed partial class MrrHistory
             }
 
             ref var state = ref states[subscriptions.IndexOf(c.SubscriptionId)];
-            var d = dayOf[i];
+            var d = day[k];
             if (!state.Seen)
             {
                 state.Seen = true;
-                state.Owner = customerOf[i];
+                state.Owner = customer;
                 state.DroppedUntil = int.MinValue;
             }
-            else if (state.Owner != customerOf[i])
+            else if (state.Owner != customer)
             {
                 throw new InconsistentMrrHistoryException(c, "the subscription belonged to another customer before.");
             }
@@ -371,7 +380,6 @@ public sealed partial class MrrHistory
                 }
             }
 
-            day[k] = d;
             delta[k] = converted - state.LastConverted;
             flags[k] = f;
             state.LastLocal = c.MrrAfter;
