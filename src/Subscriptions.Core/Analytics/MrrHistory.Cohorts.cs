@@ -1,3 +1,4 @@
+using System.Numerics;
 using NodaTime;
 
 namespace Subscriptions.Analytics;
@@ -114,81 +115,18 @@ public sealed partial class MrrHistory
         var notYetChurned = options.Retention == CohortRetention.NotYetChurned;
         var groups = checked(count * keyCount);
         var size = new int[groups];
-        var initial = new decimal[groups];
-
-        // Per group and period: the change of the group's retained count, MRR and Σ min(MRR, initial) in that
-        // period; the cells are their running sums from the cohort's own period.
         var retainedChange = new int[checked(groups * count)];
-        var mrrChange = new decimal[groups * count];
-        var minChange = new decimal[groups * count];
-        var lookup = new PeriodLookup(periods);
-        var customerCount = CustomerCount;
-        for (var c = 0; c < customerCount; c++)
+        decimal[] initial, mrrChange, minChange;
+        if (_units is not null)
         {
-            var mrr = 0m;
-            var paused = 0;
-            var group = -2;
-            var init = 0m;
-            var firstDay = 0;
-            var end = _customerStart[c + 1];
-            for (var k = _customerStart[c]; k < end; k++)
-            {
-                var p = lookup.PeriodOf(_day[k]);
-                if (p >= count)
-                {
-                    break;
-                }
-
-                var d = _delta[k];
-                var f = _flags[k];
-                var old = mrr;
-                mrr += d;
-                paused += ((f & PausedAfterFlag) != 0 ? 1 : 0) - ((f & PausedBeforeFlag) != 0 ? 1 : 0);
-                if (group == -2)
-                {
-                    if (mrr > 0m)
-                    {
-                        if (p < 0)
-                        {
-                            // First MRR before the report: in no cohort.
-                            break;
-                        }
-
-                        group = (p * keyCount) + (keys is null ? 0 : keys[k]);
-                        init = mrr;
-                        firstDay = _day[k];
-                        size[group]++;
-                        initial[group] += mrr;
-                        var cell = (group * count) + p;
-                        mrrChange[cell] += mrr;
-                        minChange[cell] += mrr;
-                        retainedChange[cell]++;
-                    }
-
-                    continue;
-                }
-
-                var at = (group * count) + p;
-                if (_day[k] == firstDay)
-                {
-                    // Still the customer's first day with MRR: its initial MRR follows.
-                    initial[group] += mrr - init;
-                    minChange[at] += mrr - old;
-                    init = mrr;
-                }
-                else
-                {
-                    minChange[at] += Math.Min(mrr, init) - Math.Min(old, init);
-                }
-
-                mrrChange[at] += d;
-                retainedChange[at] += (mrr > 0m ? 1 : 0) - (old > 0m ? 1 : 0);
-                if (notYetChurned && mrr == 0m && paused == 0)
-                {
-                    // Churned: its contributions are back to zero and stay there.
-                    break;
-                }
-            }
+            AccumulateCohorts(_units, periods, keys, keyCount, notYetChurned, size, retainedChange, out var initialUnits, out var mrrUnits, out var minUnits);
+            initial = Array.ConvertAll(initialUnits, FromUnits);
+            mrrChange = Array.ConvertAll(mrrUnits, FromUnits);
+            minChange = Array.ConvertAll(minUnits, FromUnits);
+        }
+        else
+        {
+            AccumulateCohorts(_delta!, periods, keys, keyCount, notYetChurned, size, retainedChange, out initial, out mrrChange, out minChange);
         }
 
         var cellRetained = retainedChange;
@@ -238,5 +176,89 @@ public sealed partial class MrrHistory
 
         rows.Sort((x, y) => x.Cohort.Start != y.Cohort.Start ? x.Cohort.Start.CompareTo(y.Cohort.Start) : x.Key.CompareTo(y.Key));
         return new CohortTable(options.Granularity, options.GroupBy, options.Retention, ReportingCurrency, rows);
+    }
+
+    private void AccumulateCohorts<T>(T[] delta, AnalyticsPeriod[] periods, int[]? keys, int keyCount, bool notYetChurned, int[] size, int[] retainedChange, out T[] initial, out T[] mrrChange, out T[] minChange)
+        where T : struct, INumber<T>
+    {
+        var count = periods.Length;
+        var groups = size.Length;
+        var zero = T.Zero;
+        initial = new T[groups];
+
+        // Per group and period: the change of the group's retained count, MRR and Σ min(MRR, initial) in that
+        // period; the cells are their running sums from the cohort's own period.
+        mrrChange = new T[groups * count];
+        minChange = new T[groups * count];
+        var lookup = new PeriodLookup(periods);
+        var customerCount = CustomerCount;
+        for (var c = 0; c < customerCount; c++)
+        {
+            var mrr = zero;
+            var paused = 0;
+            var group = -2;
+            var init = zero;
+            var firstDay = 0;
+            var end = _customerStart[c + 1];
+            for (var k = _customerStart[c]; k < end; k++)
+            {
+                var p = lookup.PeriodOf(_day[k]);
+                if (p >= count)
+                {
+                    break;
+                }
+
+                var d = delta[k];
+                var f = _flags[k];
+                var old = mrr;
+                mrr += d;
+                paused += ((f & PausedAfterFlag) != 0 ? 1 : 0) - ((f & PausedBeforeFlag) != 0 ? 1 : 0);
+                if (group == -2)
+                {
+                    if (mrr > zero)
+                    {
+                        if (p < 0)
+                        {
+                            // First MRR before the report: in no cohort.
+                            break;
+                        }
+
+                        group = (p * keyCount) + (keys is null ? 0 : keys[k]);
+                        init = mrr;
+                        firstDay = _day[k];
+                        size[group]++;
+                        initial[group] += mrr;
+                        var cell = (group * count) + p;
+                        mrrChange[cell] += mrr;
+                        minChange[cell] += mrr;
+                        retainedChange[cell]++;
+                    }
+
+                    continue;
+                }
+
+                var at = (group * count) + p;
+                if (_day[k] == firstDay)
+                {
+                    // Still the customer's first day with MRR: its initial MRR follows.
+                    initial[group] += mrr - init;
+                    minChange[at] += mrr - old;
+                    init = mrr;
+                }
+                else
+                {
+                    minChange[at] += T.Min(mrr, init) - T.Min(old, init);
+                }
+
+                mrrChange[at] += d;
+                retainedChange[at] += (mrr > zero ? 1 : 0) - (old > zero ? 1 : 0);
+                if (notYetChurned && mrr == zero && paused == 0)
+                {
+                    // Churned: its contributions are back to zero and stay there.
+                    break;
+                }
+            }
+        }
+
     }
 }

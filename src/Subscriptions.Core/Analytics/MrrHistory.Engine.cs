@@ -1,3 +1,4 @@
+using System.Numerics;
 using NodaTime;
 
 namespace Subscriptions.Analytics;
@@ -14,15 +15,16 @@ internal enum MovementKind : byte
     Fx,
 }
 
-/// <summary>Movement totals being accumulated (mutable, internal).</summary>
-internal struct Flow
+/// <summary>Movement totals being accumulated (mutable, internal), in decimal or in fixed-point units.</summary>
+internal struct Flow<T>
+    where T : struct, INumber<T>
 {
-    public decimal New;
-    public decimal Expansion;
-    public decimal Contraction;
-    public decimal Churn;
-    public decimal Reactivation;
-    public decimal Fx;
+    public T New;
+    public T Expansion;
+    public T Contraction;
+    public T Churn;
+    public T Reactivation;
+    public T Fx;
     public int NewCount;
     public int ExpansionCount;
     public int ContractionCount;
@@ -30,7 +32,7 @@ internal struct Flow
     public int ReactivationCount;
     public int FxCount;
 
-    public void Add(MovementKind kind, decimal amount)
+    public void Add(MovementKind kind, T amount)
     {
         switch (kind)
         {
@@ -43,24 +45,67 @@ internal struct Flow
             default: break;
         }
     }
+
+    public readonly Flow<decimal> ToDecimal(Func<T, decimal> convert) => new()
+    {
+        New = convert(New),
+        Expansion = convert(Expansion),
+        Contraction = convert(Contraction),
+        Churn = convert(Churn),
+        Reactivation = convert(Reactivation),
+        Fx = convert(Fx),
+        NewCount = NewCount,
+        ExpansionCount = ExpansionCount,
+        ContractionCount = ContractionCount,
+        ChurnCount = ChurnCount,
+        ReactivationCount = ReactivationCount,
+        FxCount = FxCount,
+    };
 }
 
 /// <summary>Balances at an instant (mutable, internal).</summary>
-internal struct Balance
+internal struct Balance<T>
+    where T : struct, INumber<T>
 {
-    public decimal Mrr;
+    public T Mrr;
     public int Contracts;
     public int PayingSubscriptions;
     public int ActiveCustomers;
     public int PayingCustomers;
+
+    public void Add(in Balance<T> other)
+    {
+        Mrr += other.Mrr;
+        Contracts += other.Contracts;
+        PayingSubscriptions += other.PayingSubscriptions;
+        ActiveCustomers += other.ActiveCustomers;
+        PayingCustomers += other.PayingCustomers;
+    }
+
+    public readonly Balance<decimal> ToDecimal(Func<T, decimal> convert) => new()
+    {
+        Mrr = convert(Mrr),
+        Contracts = Contracts,
+        PayingSubscriptions = PayingSubscriptions,
+        ActiveCustomers = ActiveCustomers,
+        PayingCustomers = PayingCustomers,
+    };
 }
 
 /// <summary>Per-customer netting over a period, for the rate metrics.</summary>
-internal struct NetStats
+internal struct NetStats<T>
+    where T : struct, INumber<T>
 {
     public int ChurnedCustomers;
-    public decimal GrossLost;
-    public decimal NetLost;
+    public T GrossLost;
+    public T NetLost;
+
+    public readonly NetStats<decimal> ToDecimal(Func<T, decimal> convert) => new()
+    {
+        ChurnedCustomers = ChurnedCustomers,
+        GrossLost = convert(GrossLost),
+        NetLost = convert(NetLost),
+    };
 }
 
 /// <summary>Churn and closes attributed to one close reason in one period.</summary>
@@ -72,15 +117,35 @@ internal struct ReasonTotals
     public decimal ClosedMrr;
 }
 
+/// <summary>What one run of the movement engine found, in decimal.</summary>
+internal sealed class EngineResult
+{
+    public Balance<decimal>[] Start { get; init; } = [];
+
+    public Balance<decimal>[] End { get; init; } = [];
+
+    public Flow<decimal>[] Events { get; init; } = [];
+
+    public Flow<decimal>[] Net { get; init; } = [];
+
+    public NetStats<decimal>[] Stats { get; init; } = [];
+
+    public Flow<decimal>[] Dimension { get; init; } = [];
+
+    public Dictionary<(int Period, int Reason), ReasonTotals> Reasons { get; init; } = [];
+}
+
 /// <summary>
 /// The one-pass movement engine over an <see cref="MrrHistory"/>'s customer-major arrays: each customer's changes are
 /// read in order with its state in locals, and flows go to small per-period accumulators. No allocation per change.
 /// </summary>
-internal sealed class MovementEngine
+internal sealed class MovementEngine<T>
+    where T : struct, INumber<T>
 {
     private readonly int[] _customerStart;
     private readonly int[] _dayOf;
-    private readonly decimal[] _deltaOf;
+    private readonly T[] _deltaOf;
+    private readonly Func<T, decimal> _toDecimal;
     private readonly byte[] _flagsOf;
     private readonly int[] _source;
     private readonly MrrChange[] _changes;
@@ -89,11 +154,12 @@ internal sealed class MovementEngine
     private readonly int _keyCount;
     private readonly bool _reasons;
 
-    public MovementEngine(int[] customerStart, int[] day, decimal[] delta, byte[] flags, int[] source, MrrChange[] changes, bool net, int[]? keys, int keyCount, bool reasons)
+    public MovementEngine(int[] customerStart, int[] day, T[] delta, Func<T, decimal> toDecimal, byte[] flags, int[] source, MrrChange[] changes, bool net, int[]? keys, int keyCount, bool reasons)
     {
         _customerStart = customerStart;
         _dayOf = day;
         _deltaOf = delta;
+        _toDecimal = toDecimal;
         _flagsOf = flags;
         _source = source;
         _changes = changes;
@@ -103,41 +169,30 @@ internal sealed class MovementEngine
         _reasons = reasons;
     }
 
-    public Balance[] Start { get; private set; } = [];
+    private Dictionary<(int Period, int Reason), ReasonTotals> Reasons { get; } = [];
 
-    public Balance[] End { get; private set; } = [];
-
-    public Flow[] Events { get; private set; } = [];
-
-    public Flow[] Net { get; private set; } = [];
-
-    public NetStats[] Stats { get; private set; } = [];
-
-    public Flow[] Dimension { get; private set; } = [];
-
-    public Dictionary<(int Period, int Reason), ReasonTotals> Reasons { get; } = [];
-
-    public void Run(AnalyticsPeriod[] periods)
+    public EngineResult Run(AnalyticsPeriod[] periods)
     {
         var count = periods.Length;
         var lookup = new PeriodLookup(periods);
-        var opening = default(Balance);
-        var changes = new Balance[count];
-        var events = new Flow[count];
-        var net = _net ? new Flow[count] : [];
-        var stats = _net ? new NetStats[count] : [];
-        Dimension = _keys is null ? [] : new Flow[checked(count * _keyCount)];
+        var opening = default(Balance<T>);
+        var changes = new Balance<T>[count];
+        var events = new Flow<T>[count];
+        var net = _net ? new Flow<T>[count] : [];
+        var stats = _net ? new NetStats<T>[count] : [];
+        var dimension = _keys is null ? [] : new Flow<T>[checked(count * _keyCount)];
         var customerCount = _customerStart.Length - 1;
+        var zero = T.Zero;
         for (var c = 0; c < customerCount; c++)
         {
-            var mrr = 0m;
+            var mrr = zero;
             var paused = 0;
             var everPaid = false;
             var current = -1;
-            var startMrr = 0m;
+            var startMrr = zero;
             var startActive = false;
             var startEverPaid = false;
-            var fx = 0m;
+            var fx = zero;
             var end = _customerStart[c + 1];
             for (var k = _customerStart[c]; k < end; k++)
             {
@@ -156,9 +211,9 @@ internal sealed class MovementEngine
 
                     current = p;
                     startMrr = mrr;
-                    startActive = mrr > 0m || paused > 0;
+                    startActive = mrr > zero || paused > 0;
                     startEverPaid = everPaid;
-                    fx = 0m;
+                    fx = zero;
                 }
 
                 var d = _deltaOf[k];
@@ -169,8 +224,8 @@ internal sealed class MovementEngine
                 var pausedBefore = (f & MrrHistory.PausedBeforeFlag) != 0;
                 var pausedAfter = (f & MrrHistory.PausedAfterFlag) != 0;
                 paused += (pausedAfter ? 1 : 0) - (pausedBefore ? 1 : 0);
-                var oldPaying = oldMrr > 0m;
-                var newPaying = mrr > 0m;
+                var oldPaying = oldMrr > zero;
+                var newPaying = mrr > zero;
                 var wasActive = oldPaying || oldPaused > 0;
                 var isActive = newPaying || paused > 0;
                 ref var balance = ref p < 0 ? ref opening : ref changes[p];
@@ -189,7 +244,7 @@ internal sealed class MovementEngine
                 }
 
                 MovementKind kind;
-                decimal amount;
+                T amount;
                 if ((f & MrrHistory.FxFlag) != 0)
                 {
                     kind = MovementKind.Fx;
@@ -206,12 +261,12 @@ internal sealed class MovementEngine
                     kind = MovementKind.Churn;
                     amount = oldMrr;
                 }
-                else if (d > 0m)
+                else if (d > zero)
                 {
                     kind = MovementKind.Expansion;
                     amount = d;
                 }
-                else if (d < 0m)
+                else if (d < zero)
                 {
                     kind = MovementKind.Contraction;
                     amount = -d;
@@ -224,12 +279,12 @@ internal sealed class MovementEngine
                 events[p].Add(kind, amount);
                 if (_keys is not null)
                 {
-                    Dimension[(p * _keyCount) + _keys[k]].Add(kind, amount);
+                    dimension[(p * _keyCount) + _keys[k]].Add(kind, amount);
                 }
 
                 if (_reasons && (kind == MovementKind.Churn || (f & MrrHistory.CloseFlag) != 0))
                 {
-                    AddReason(p, _changes[_source[k]].CloseReasonId, kind == MovementKind.Churn ? amount : -1m, (f & MrrHistory.CloseFlag) != 0 ? -d : -1m);
+                    AddReason(p, _changes[_source[k]].CloseReasonId, kind == MovementKind.Churn ? _toDecimal(amount) : -1m, (f & MrrHistory.CloseFlag) != 0 ? _toDecimal(-d) : -1m);
                 }
             }
 
@@ -239,23 +294,26 @@ internal sealed class MovementEngine
             }
         }
 
-        Start = new Balance[count];
-        End = new Balance[count];
+        var start = new Balance<decimal>[count];
+        var finish = new Balance<decimal>[count];
         var running = opening;
         for (var p = 0; p < count; p++)
         {
-            Start[p] = running;
-            running.Mrr += changes[p].Mrr;
-            running.Contracts += changes[p].Contracts;
-            running.PayingSubscriptions += changes[p].PayingSubscriptions;
-            running.ActiveCustomers += changes[p].ActiveCustomers;
-            running.PayingCustomers += changes[p].PayingCustomers;
-            End[p] = running;
+            start[p] = running.ToDecimal(_toDecimal);
+            running.Add(changes[p]);
+            finish[p] = running.ToDecimal(_toDecimal);
         }
 
-        Events = events;
-        Net = net;
-        Stats = stats;
+        return new EngineResult
+        {
+            Start = start,
+            End = finish,
+            Events = Array.ConvertAll(events, x => x.ToDecimal(_toDecimal)),
+            Net = Array.ConvertAll(net, x => x.ToDecimal(_toDecimal)),
+            Stats = Array.ConvertAll(stats, x => x.ToDecimal(_toDecimal)),
+            Dimension = Array.ConvertAll(dimension, x => x.ToDecimal(_toDecimal)),
+            Reasons = Reasons,
+        };
     }
 
     private void AddReason(int period, int reason, decimal churned, decimal closed)
@@ -277,12 +335,13 @@ internal sealed class MovementEngine
         Reasons[key] = totals;
     }
 
-    private static void CloseNet(ref Flow flow, ref NetStats stats, decimal s, bool startActive, bool startEverPaid, decimal fx, decimal e, int paused)
+    private static void CloseNet(ref Flow<T> flow, ref NetStats<T> stats, T s, bool startActive, bool startEverPaid, T fx, T e, int paused)
     {
-        var endActive = e > 0m || paused > 0;
+        var zero = T.Zero;
+        var endActive = e > zero || paused > 0;
         if (!startActive && endActive)
         {
-            if (e > 0m)
+            if (e > zero)
             {
                 flow.Add(startEverPaid ? MovementKind.Reactivation : MovementKind.New, e);
             }
@@ -294,25 +353,25 @@ internal sealed class MovementEngine
         }
         else if (startActive)
         {
-            if (fx != 0m)
+            if (fx != zero)
             {
                 flow.Add(MovementKind.Fx, fx);
             }
 
             var rest = e - s - fx;
-            if (rest > 0m)
+            if (rest > zero)
             {
                 flow.Add(MovementKind.Expansion, rest);
             }
-            else if (rest < 0m)
+            else if (rest < zero)
             {
                 flow.Add(MovementKind.Contraction, -rest);
             }
         }
 
-        if (s > 0m)
+        if (s > zero)
         {
-            stats.GrossLost += Math.Max(0m, s - e);
+            stats.GrossLost += T.Max(zero, s - e);
             stats.NetLost += s - e;
         }
     }
@@ -346,17 +405,15 @@ internal readonly struct PeriodLookup
 /// <content>The entry points that run the movement engine.</content>
 public sealed partial class MrrHistory
 {
-    private MovementEngine RunEngine(AnalyticsPeriod[] periods, bool net, int[]? keys = null, int keyCount = 0, bool reasons = false)
-    {
-        var engine = new MovementEngine(_customerStart, _day, _delta, _flags, _source, _changes, net, keys, keyCount, reasons);
-        engine.Run(periods);
-        return engine;
-    }
+    private EngineResult RunEngine(AnalyticsPeriod[] periods, bool net, int[]? keys = null, int keyCount = 0, bool reasons = false) =>
+        _units is not null
+            ? new MovementEngine<long>(_customerStart, _day, _units, FromUnits, _flags, _source, _changes, net, keys, keyCount, reasons).Run(periods)
+            : new MovementEngine<decimal>(_customerStart, _day, _delta!, static x => x, _flags, _source, _changes, net, keys, keyCount, reasons).Run(periods);
 
-    private KpiSnapshot Snapshot(LocalDate asOf, in Balance balance) =>
+    private KpiSnapshot Snapshot(LocalDate asOf, in Balance<decimal> balance) =>
         new(asOf, M(balance.Mrr), balance.Contracts, balance.PayingSubscriptions, balance.ActiveCustomers, balance.PayingCustomers);
 
-    private MrrMovements Movements(in Flow flow) => new(
+    private MrrMovements Movements(in Flow<decimal> flow) => new(
         M(flow.New), M(flow.Expansion), M(flow.Contraction), M(flow.Churn), M(flow.Reactivation), M(flow.Fx),
         flow.NewCount, flow.ExpansionCount, flow.ContractionCount, flow.ChurnCount, flow.ReactivationCount);
 
@@ -604,7 +661,7 @@ public sealed partial class MrrHistory
             }
 
             var f = _flags[k];
-            mrrChange[m] += _delta[k];
+            mrrChange[m] += DeltaAt(k);
             contractChange[m] += ((f & (AfterPositiveFlag | PausedAfterFlag)) != 0 ? 1 : 0) - ((f & (BeforePositiveFlag | PausedBeforeFlag)) != 0 ? 1 : 0);
         }
 

@@ -63,9 +63,14 @@ public sealed partial class MrrHistory
     private readonly MrrChange[] _changes;
     private readonly int[] _customerStart;
     private readonly int[] _day;
-    private readonly decimal[] _delta;
     private readonly byte[] _flags;
     private readonly int[] _source;
+
+    // Each change's converted MRR delta: exactly, in whole units of 10^-_scale (the fast path, when every delta fits),
+    // or in decimal otherwise. Exactly one of the two is set.
+    private readonly long[]? _units;
+    private readonly decimal[]? _delta;
+    private readonly int _scale;
 
     private MrrHistory(ExchangeRates rates, ChurnRecognition recognition, MrrChange[] changes, int[] customerStart, int[] day, decimal[] delta, byte[] flags, int[] source, int subscriptionCount)
     {
@@ -74,7 +79,16 @@ public sealed partial class MrrHistory
         _changes = changes;
         _customerStart = customerStart;
         _day = day;
-        _delta = delta;
+        if (FixedPoint.TryToUnits(delta, out var units, out var scale))
+        {
+            _units = units;
+            _scale = scale;
+        }
+        else
+        {
+            _delta = delta;
+        }
+
         _flags = flags;
         _source = source;
         SubscriptionCount = subscriptionCount;
@@ -506,7 +520,68 @@ public sealed partial class MrrHistory
 
     private Money M(decimal amount) => new(amount, ReportingCurrency);
 
+    private decimal FromUnits(long units) => FixedPoint.ToDecimal(units, _scale);
+
+    private decimal DeltaAt(int k) => _units is not null ? FixedPoint.ToDecimal(_units[k], _scale) : _delta![k];
+
     private static LocalDate DayBefore(LocalDate date) => date.PlusDays(-1);
+}
+
+/// <summary>Exact fixed-point amounts: decimals with up to 9 decimals and small mantissas as whole units of 10^-scale.</summary>
+internal static class FixedPoint
+{
+    private const int MaxScale = 9;
+    private static readonly long[] Powers = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
+
+    /// <summary>Converts every value exactly, so that sums of all of them cannot overflow; false when one does not fit.</summary>
+    public static bool TryToUnits(decimal[] values, out long[] units, out int scale)
+    {
+        units = [];
+        scale = 0;
+        Span<int> bits = stackalloc int[4];
+        for (var i = 0; i < values.Length; i++)
+        {
+            decimal.GetBits(values[i], bits);
+            if (bits[2] != 0)
+            {
+                return false;
+            }
+
+            scale = Math.Max(scale, (bits[3] >> 16) & 0xFF);
+        }
+
+        if (scale > MaxScale)
+        {
+            return false;
+        }
+
+        // Any sum of the values stays below long.MaxValue / 4.
+        var limit = (ulong)(long.MaxValue / 4 / Math.Max(1, values.Length));
+        var result = new long[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            decimal.GetBits(values[i], bits);
+            var mantissa = unchecked((uint)bits[0] | ((ulong)(uint)bits[1] << 32));
+            var factor = (ulong)Powers[scale - ((bits[3] >> 16) & 0xFF)];
+            if (mantissa > limit / factor)
+            {
+                return false;
+            }
+
+            var magnitude = (long)(mantissa * factor);
+            result[i] = bits[3] < 0 ? -magnitude : magnitude;
+        }
+
+        units = result;
+        return true;
+    }
+
+    public static decimal ToDecimal(long units, int scale)
+    {
+        var negative = units < 0;
+        var magnitude = negative ? (ulong)-units : (ulong)units;
+        return new decimal(unchecked((int)(uint)magnitude), unchecked((int)(uint)(magnitude >> 32)), 0, negative, (byte)scale);
+    }
 }
 
 /// <summary>Assigns dense indexes 0..n-1 to integer keys as they are first seen: an array over a small key range, a dictionary otherwise.</summary>
