@@ -47,6 +47,11 @@ public enum AnalyticsDimension
 /// and pause unchanged is an <c>fx</c> line, never expansion or contraction, and
 /// <c>end = start + new + expansion + reactivation − contraction − churn + fx</c> holds for every period.
 /// </para>
+/// <para>
+/// Amounts keep full precision: when every converted change has at most 9 decimals the reports add them exactly as
+/// whole units of 10^-9 or coarser (64-bit integers), otherwise in <see cref="decimal"/>; both give the same results.
+/// Nothing is rounded: the exports round for display only, half-up to the currency's minor unit.
+/// </para>
 /// </remarks>
 public sealed partial class MrrHistory
 {
