@@ -286,6 +286,8 @@ public sealed partial class MrrHistory
         return Convert(input, day, customerStart, source, subscriptions, rates, churnRecognition, moved);
     }
 
+    private const int Lookahead = 48;
+
     private struct SubscriptionState
     {
         public decimal LastLocal;
@@ -309,11 +311,20 @@ public sealed partial class MrrHistory
         var cachedDay = int.MinValue;
         var cachedRate = 1m;
         var customer = 0;
+        var touch = 0;
         for (var k = 0; k < n; k++)
         {
             while (k >= customerStart[customer + 1])
             {
                 customer++;
+            }
+
+            // Touch the change Lookahead places ahead (both of its cache lines): the gather in customer-major order is
+            // bound by memory latency, and these independent loads overlap the misses.
+            if (k + Lookahead < n)
+            {
+                ref readonly var ahead = ref input[source[k + Lookahead]];
+                touch ^= ahead.SubscriptionId ^ ahead.CloseReasonId;
             }
 
             var i = source[k];
@@ -407,6 +418,7 @@ public sealed partial class MrrHistory
             state.Paused = c.Paused;
         }
 
+        GC.KeepAlive(touch);
         var subscriptionCount = subscriptions.Count;
         if (dropped is not null)
         {
