@@ -114,9 +114,9 @@ internal static class AnalyticsData
                 CountryId = 1 + random.Next(30),
             };
             changes.Add(template);
-            for (var step = 0; step < 4; step++)
+            for (var step = 0; step < 5; step++)
             {
-                day += 30 + random.Next(300);
+                day += 20 + random.Next(240);
                 if (day >= horizon)
                 {
                     break;
