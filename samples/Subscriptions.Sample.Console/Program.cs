@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Subscriptions;
+using Subscriptions.Analytics;
 using Subscriptions.Catalog;
 using Subscriptions.Lifecycle;
 using Subscriptions.Portal;
@@ -111,6 +112,23 @@ foreach (var (subscription, _, _, _) in customers)
     var state = await engine.GetSubscriptionAsync(id);
     Console.WriteLine($"10. {subscription}: {state.Status}, MRR {Show(state.Mrr)}, {state.Version} events: {string.Join(" > ", (await engine.GetEventsAsync(id)).Select(e => e.GetType().Name.Replace("Subscription", string.Empty, StringComparison.Ordinal)))}");
 }
+
+// 11. The analytics read the same events from the store: MRR movements per month, per customer, and KPIs.
+var projection = await engine.ProjectMrrAsync();
+var history = MrrHistory.Create(projection.Changes, new Subscriptions.Analytics.ExchangeRates(eur, []));
+Console.WriteLine();
+Console.WriteLine("11. MRR movements, per customer, by month:");
+Console.WriteLine($"    {"month",-8} {"start",10} {"new",9} {"expand",9} {"contract",9} {"churn",9} {"react",9} {"end",10}");
+foreach (var row in history.Movements(PeriodGranularity.Month, new LocalDate(2026, 1, 1), new LocalDate(2026, 5, 1)).CustomerNet)
+{
+    var m = row.Movements;
+    Console.WriteLine($"    {row.Period.Start:uuuu-MM}  {Amount(row.StartMrr),10} {Amount(m.New),9} {Amount(m.Expansion),9} {Amount(m.Contraction),9} {Amount(m.Churn),9} {Amount(m.Reactivation),9} {Amount(row.EndMrr),10}");
+}
+
+var kpis = history.KpisAsOf(new LocalDate(2026, 4, 30));
+Console.WriteLine($"    On 2026-04-30: MRR {Show(kpis.Mrr)}, {kpis.Contracts} contracts, {kpis.ActiveCustomers} active customers");
+
+static string Amount(Money money) => money.Round(MidpointRounding.AwayFromZero).Amount.ToString("N2", CultureInfo.InvariantCulture);
 
 static string Show(Money money) => money.Round(MidpointRounding.AwayFromZero).ToString();
 
