@@ -252,6 +252,14 @@ public sealed partial class BillingSchedule
         return BillingPeriod.Trusted(start, next < _end ? next : _end);
     }
 
+    /// <summary>The natural (uncut) end of the period at <paramref name="index"/>: the next boundary.</summary>
+    internal LocalDate NaturalEndOf(int index) => index switch
+    {
+        TrialIndex => BillingStart,
+        LeadingIndex => _first,
+        _ => AnchorDateUnchecked(index + 1),
+    };
+
     internal LocalDate AnchorStartOf(int index) => index switch
     {
         TrialIndex => Start,

@@ -177,7 +177,7 @@ public sealed partial class BillingSchedule
         return $"{Recurrence} from {BillingPeriod.Format(Start)} ({Anchor}){trial}, first billing {BillingPeriod.Format(_first)}, {Timing}, {Term}, {LeadingPeriodPolicy} leading, {EndOfMonthPolicy}";
     }
 
-    private LocalDate AnchorDateUnchecked(int n) => _monthBased
+    internal LocalDate AnchorDateUnchecked(int n) => _monthBased
         ? CalendarMath.DayInMonth(_firstMonthIndex + (n * _stepMonths), _billingDay, EndOfMonthPolicy)
         : CalendarMath.FromEpochDay(_firstEpochDay + (n * _stepDays));
 

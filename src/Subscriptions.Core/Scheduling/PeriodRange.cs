@@ -40,6 +40,7 @@ public readonly struct PeriodRange : IEnumerable<BillingPeriod>
         private int _index;
         private bool _started;
         private BillingPeriod _current;
+        private LocalDate _naturalEnd;
 
         internal Enumerator(BillingSchedule? schedule, LocalDate from, LocalDate to)
         {
@@ -49,6 +50,7 @@ public readonly struct PeriodRange : IEnumerable<BillingPeriod>
             _index = 0;
             _started = false;
             _current = default;
+            _naturalEnd = default;
         }
 
         /// <summary>Gets the current period.</summary>
@@ -79,14 +81,11 @@ public readonly struct PeriodRange : IEnumerable<BillingPeriod>
 
                 _index = _schedule.IndexOf(begin);
                 start = _schedule.AnchorStartOf(_index);
-                if (start < _schedule.Start)
-                {
-                    start = _schedule.Start;
-                }
             }
             else
             {
-                start = _current.End;
+                // Each boundary is computed once, from the anchor: the next period starts at the current natural end.
+                start = _naturalEnd;
                 if (start >= end || start >= _to)
                 {
                     return false;
@@ -95,7 +94,8 @@ public readonly struct PeriodRange : IEnumerable<BillingPeriod>
                 _index = _schedule.NextIndex(_index);
             }
 
-            _current = _schedule.PeriodAt(_index);
+            _naturalEnd = _schedule.NaturalEndOf(_index);
+            _current = BillingPeriod.Trusted(start, _naturalEnd < end ? _naturalEnd : end);
             return true;
         }
 
