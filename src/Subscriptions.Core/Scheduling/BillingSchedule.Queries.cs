@@ -24,20 +24,21 @@ public sealed partial class BillingSchedule
     /// <returns><see langword="true"/> when the schedule covers <paramref name="date"/>.</returns>
     public bool TryGetPeriodContaining(LocalDate date, out BillingPeriod period)
     {
-        if (date < Start || date >= _end)
+        var key = CalendarMath.Key(date);
+        if (key < _startKey || key >= _endKey)
         {
             period = default;
             return false;
         }
 
-        if (date >= _first)
+        if (key >= _firstKey)
         {
-            Locate(date, out var start, out var next);
-            period = BillingPeriod.Trusted(start, next < _end ? next : _end);
+            LocateKey(key, date, out var startKey, out var nextKey);
+            period = BillingPeriod.Trusted(CalendarMath.FromKey(startKey), nextKey < _endKey ? CalendarMath.FromKey(nextKey) : _end);
             return true;
         }
 
-        period = PeriodAt(date < BillingStart ? TrialIndex : LeadingIndex);
+        period = PeriodAt(key < _billingStartKey ? TrialIndex : LeadingIndex);
         return true;
     }
 
@@ -71,20 +72,21 @@ public sealed partial class BillingSchedule
     /// <returns>The date, or <see langword="null"/> when the schedule bills nothing after <paramref name="after"/>.</returns>
     public LocalDate? NextBillingDate(LocalDate after)
     {
-        if (after >= _end)
+        var key = CalendarMath.Key(after);
+        if (key >= _endKey)
         {
             return null;
         }
 
-        if (after >= _first)
+        if (key >= _firstKey)
         {
-            Locate(after, out _, out var next);
-            if (Timing == BillingTiming.InAdvance)
+            LocateKey(key, after, out _, out var nextKey);
+            if (nextKey < _endKey)
             {
-                return next < _end ? next : null;
+                return CalendarMath.FromKey(nextKey);
             }
 
-            return next < _end ? next : _end;
+            return Timing == BillingTiming.InAdvance ? null : _end;
         }
 
         var index = after < Start ? (BillingStart > Start ? TrialIndex : FirstBillableIndexAfterTrial()) : IndexOf(after);
@@ -252,14 +254,6 @@ public sealed partial class BillingSchedule
         return BillingPeriod.Trusted(start, next < _end ? next : _end);
     }
 
-    /// <summary>The natural (uncut) end of the period at <paramref name="index"/>: the next boundary.</summary>
-    internal LocalDate NaturalEndOf(int index) => index switch
-    {
-        TrialIndex => BillingStart,
-        LeadingIndex => _first,
-        _ => AnchorDateUnchecked(index + 1),
-    };
-
     internal LocalDate AnchorStartOf(int index) => index switch
     {
         TrialIndex => Start,
@@ -288,26 +282,35 @@ public sealed partial class BillingSchedule
     /// <summary>Finds the full period holding <paramref name="date"/> (on or after the first billing date) from the anchor, in O(1).</summary>
     internal int Locate(LocalDate date, out LocalDate start, out LocalDate next)
     {
+        var index = LocateKey(CalendarMath.Key(date), date, out var startKey, out var nextKey);
+        start = CalendarMath.FromKey(startKey);
+        next = CalendarMath.FromKey(nextKey);
+        return index;
+    }
+
+    /// <summary>Finds the full period holding the date with key <paramref name="key"/>, with integer arithmetic only.</summary>
+    internal int LocateKey(int key, LocalDate date, out int startKey, out int nextKey)
+    {
         int index;
         if (_monthBased)
         {
             index = (CalendarMath.MonthIndex(date) - _firstMonthIndex) / _stepMonths;
-            start = AnchorDateUnchecked(index);
-            if (start > date)
+            startKey = AnchorKey(index);
+            if (startKey > key)
             {
                 index--;
-                next = start;
-                start = AnchorDateUnchecked(index);
+                nextKey = startKey;
+                startKey = AnchorKey(index);
                 return index;
             }
 
-            next = AnchorDateUnchecked(index + 1);
-            if (next <= date)
+            nextKey = AnchorKey(index + 1);
+            if (nextKey <= key)
             {
                 // Only with RollForward: the next anchor rolled back into the date's month window.
                 index++;
-                start = next;
-                next = AnchorDateUnchecked(index + 1);
+                startKey = nextKey;
+                nextKey = AnchorKey(index + 1);
             }
 
             return index;
@@ -316,10 +319,20 @@ public sealed partial class BillingSchedule
         var epoch = CalendarMath.EpochDay(date);
         index = (epoch - _firstEpochDay) / _stepDays;
         var startEpoch = _firstEpochDay + (index * _stepDays);
-        start = CalendarMath.FromEpochDay(startEpoch);
-        next = CalendarMath.FromEpochDay(startEpoch + _stepDays);
+        startKey = CalendarMath.KeyFromEpochDay(startEpoch);
+        nextKey = CalendarMath.KeyFromEpochDay(startEpoch + _stepDays);
         return index;
     }
+
+    internal int EndKey => _endKey;
+
+    /// <summary>The key of the natural (uncut) end of the period at <paramref name="index"/>.</summary>
+    internal int NaturalEndKeyOf(int index) => index switch
+    {
+        TrialIndex => _billingStartKey,
+        LeadingIndex => _firstKey,
+        _ => AnchorKey(index + 1),
+    };
 
     private int FirstBillableIndexAfterTrial() => _first > BillingStart ? LeadingIndex : 0;
 

@@ -40,7 +40,8 @@ public readonly struct PeriodRange : IEnumerable<BillingPeriod>
         private int _index;
         private bool _started;
         private BillingPeriod _current;
-        private LocalDate _naturalEnd;
+        private int _naturalEndKey;
+        private int _toKey;
 
         internal Enumerator(BillingSchedule? schedule, LocalDate from, LocalDate to)
         {
@@ -50,7 +51,8 @@ public readonly struct PeriodRange : IEnumerable<BillingPeriod>
             _index = 0;
             _started = false;
             _current = default;
-            _naturalEnd = default;
+            _naturalEndKey = 0;
+            _toKey = 0;
         }
 
         /// <summary>Gets the current period.</summary>
@@ -68,13 +70,15 @@ public readonly struct PeriodRange : IEnumerable<BillingPeriod>
                 return false;
             }
 
-            var end = _schedule.ScheduleEnd;
+            var endKey = _schedule.EndKey;
             LocalDate start;
             if (!_started)
             {
                 _started = true;
+                _toKey = CalendarMath.Key(_to);
                 var begin = _from > _schedule.Start ? _from : _schedule.Start;
-                if (begin >= end || begin >= _to)
+                var beginKey = CalendarMath.Key(begin);
+                if (beginKey >= endKey || beginKey >= _toKey)
                 {
                     return false;
                 }
@@ -85,17 +89,17 @@ public readonly struct PeriodRange : IEnumerable<BillingPeriod>
             else
             {
                 // Each boundary is computed once, from the anchor: the next period starts at the current natural end.
-                start = _naturalEnd;
-                if (start >= end || start >= _to)
+                if (_naturalEndKey >= endKey || _naturalEndKey >= _toKey)
                 {
                     return false;
                 }
 
+                start = _current.End;
                 _index = _schedule.NextIndex(_index);
             }
 
-            _naturalEnd = _schedule.NaturalEndOf(_index);
-            _current = BillingPeriod.Trusted(start, _naturalEnd < end ? _naturalEnd : end);
+            _naturalEndKey = _schedule.NaturalEndKeyOf(_index);
+            _current = BillingPeriod.Trusted(start, _naturalEndKey < endKey ? CalendarMath.FromKey(_naturalEndKey) : _schedule.ScheduleEnd);
             return true;
         }
 

@@ -32,12 +32,16 @@ public static class Proration
             throw new ArgumentException("Prorate a non-empty part of a non-empty period, not default(BillingPeriod).", part.IsEmpty ? nameof(part) : nameof(reference));
         }
 
-        if (!reference.Contains(part))
+        var partStart = CalendarMath.Key(part.Start);
+        var partEnd = CalendarMath.Key(part.End);
+        var referenceStart = CalendarMath.Key(reference.Start);
+        var referenceEnd = CalendarMath.Key(reference.End);
+        if (partStart < referenceStart || partEnd > referenceEnd)
         {
             throw SchedulingException.ChangeOutside("part " + part.ToString(), reference);
         }
 
-        if (part == reference)
+        if (partStart == referenceStart && partEnd == referenceEnd)
         {
             return ProrationFraction.One;
         }
@@ -45,9 +49,9 @@ public static class Proration
         switch (method)
         {
             case ProrationMethod.ByDay:
-                return new ProrationFraction(part.Days, reference.Days);
+                return new ProrationFraction(DaysBetweenKeys(partStart, partEnd), DaysBetweenKeys(referenceStart, referenceEnd));
             case ProrationMethod.BySecond:
-                return new ProrationFraction((long)part.Days * SecondsPerDay, (long)reference.Days * SecondsPerDay);
+                return new ProrationFraction((long)DaysBetweenKeys(partStart, partEnd) * SecondsPerDay, (long)DaysBetweenKeys(referenceStart, referenceEnd) * SecondsPerDay);
             case ProrationMethod.ThirtyDayMonth:
                 var denominator = DaysPerFixedMonth * Math.Max(1, CalendarMath.MonthIndex(reference.End) - CalendarMath.MonthIndex(reference.Start));
                 return new ProrationFraction(Math.Clamp(ThirtyDayMonthDays(part), 0, denominator), denominator);
@@ -55,6 +59,10 @@ public static class Proration
                 return ProrationFraction.Zero;
         }
     }
+
+    private static int DaysBetweenKeys(int startKey, int endKey) => EpochDayOfKey(endKey) - EpochDayOfKey(startKey);
+
+    private static int EpochDayOfKey(int key) => CalendarMath.EpochDay(key >> 9, (key >> 5) & 15, key & 31);
 
     /// <summary>Returns the days of <paramref name="part"/> under the fixed 30-day-month convention (2023-02-23 to 2023-03-15 counts 22).</summary>
     /// <param name="part">The interval.</param>
@@ -245,7 +253,7 @@ public static class Proration
         {
             var end = i < cuts.Length ? cuts[i] : period.End;
             var piece = BillingPeriod.Trusted(start, end);
-            destination[i] = ProratedAmount.Create(ProrationMethod.ByDay, piece, period, new ProrationFraction((long)ratios[i], days), price, 1).WithAmount(parts[i]);
+            destination[i] = ProratedAmount.WithAmount(ProrationMethod.ByDay, piece, period, new ProrationFraction((long)ratios[i], days), price, 1, parts[i]);
             start = end;
         }
 
@@ -283,15 +291,24 @@ public static class Proration
         }
 
         var credit = ProratedAmount.Create(method, creditPart, billedItem, creditFraction, billedAmount, -1);
-        var charge = ProratedAmount.Create(method, chargePart, reference, chargeFraction, newPrice, 1);
         if (billedItem == reference && creditPart == chargePart)
         {
             // Same part of the same period: round the difference once and let the charge carry the residue, so that
-            // credit + charge is exactly (new − billed) × fraction rounded, to the minor unit.
-            var net = (credit.Exact + charge.Exact).Round(MidpointRounding.AwayFromZero);
-            charge = charge.WithAmount(net - credit.Amount);
+            // credit + charge is exactly (new − billed) × fraction rounded half-up, to the minor unit.
+            Money net;
+            if (ProrationMath.TryGetUnits(billedAmount, out var billedUnits) && ProrationMath.TryGetUnits(newPrice, out var newUnits))
+            {
+                net = ProrationMath.ToMoney(ProrationMath.Share(newUnits - billedUnits, chargeFraction.Numerator, chargeFraction.Denominator), newPrice.Currency);
+            }
+            else
+            {
+                net = (credit.Exact + chargeFraction.Apply(newPrice)).Round(MidpointRounding.AwayFromZero);
+            }
+
+            return new ProrationChange(credit, ProratedAmount.WithAmount(method, chargePart, reference, chargeFraction, newPrice, 1, net - credit.Amount));
         }
 
+        var charge = ProratedAmount.Create(method, chargePart, reference, chargeFraction, newPrice, 1);
         return new ProrationChange(credit, charge);
     }
 
@@ -304,7 +321,8 @@ public static class Proration
             throw new ArgumentException("Give a period, not default(BillingPeriod).", nameof(period));
         }
 
-        if (!period.Contains(changeDate))
+        var key = CalendarMath.Key(changeDate);
+        if (key < CalendarMath.Key(period.Start) || key >= CalendarMath.Key(period.End))
         {
             throw SchedulingException.ChangeOutside("change date " + BillingPeriod.Format(changeDate), period);
         }
