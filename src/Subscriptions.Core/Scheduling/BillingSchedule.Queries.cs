@@ -24,7 +24,8 @@ public sealed partial class BillingSchedule
     /// <returns><see langword="true"/> when the schedule covers <paramref name="date"/>.</returns>
     public bool TryGetPeriodContaining(LocalDate date, out BillingPeriod period)
     {
-        var key = CalendarMath.Key(date);
+        int year = date.Year, month = date.Month, day = date.Day;
+        var key = CalendarMath.Key(year, month, day);
         if (key < _startKey || key >= _endKey)
         {
             period = default;
@@ -33,7 +34,7 @@ public sealed partial class BillingSchedule
 
         if (key >= _firstKey)
         {
-            LocateKey(key, date, out var startKey, out var nextKey);
+            LocateKey(year, month, day, out var startKey, out var nextKey);
             period = BillingPeriod.Trusted(CalendarMath.FromKey(startKey), nextKey < _endKey ? CalendarMath.FromKey(nextKey) : _end);
             return true;
         }
@@ -72,7 +73,8 @@ public sealed partial class BillingSchedule
     /// <returns>The date, or <see langword="null"/> when the schedule bills nothing after <paramref name="after"/>.</returns>
     public LocalDate? NextBillingDate(LocalDate after)
     {
-        var key = CalendarMath.Key(after);
+        int year = after.Year, month = after.Month, day = after.Day;
+        var key = CalendarMath.Key(year, month, day);
         if (key >= _endKey)
         {
             return null;
@@ -80,7 +82,7 @@ public sealed partial class BillingSchedule
 
         if (key >= _firstKey)
         {
-            LocateKey(key, after, out _, out var nextKey);
+            LocateKey(year, month, day, out _, out var nextKey);
             if (nextKey < _endKey)
             {
                 return CalendarMath.FromKey(nextKey);
@@ -282,47 +284,116 @@ public sealed partial class BillingSchedule
     /// <summary>Finds the full period holding <paramref name="date"/> (on or after the first billing date) from the anchor, in O(1).</summary>
     internal int Locate(LocalDate date, out LocalDate start, out LocalDate next)
     {
-        var index = LocateKey(CalendarMath.Key(date), date, out var startKey, out var nextKey);
+        var index = LocateKey(date.Year, date.Month, date.Day, out var startKey, out var nextKey);
         start = CalendarMath.FromKey(startKey);
         next = CalendarMath.FromKey(nextKey);
         return index;
     }
 
-    /// <summary>Finds the full period holding the date with key <paramref name="key"/>, with integer arithmetic only.</summary>
-    internal int LocateKey(int key, LocalDate date, out int startKey, out int nextKey)
+    /// <summary>
+    /// Finds the full period holding the date (on or after the first billing date) from the anchor, in O(1), with integer
+    /// arithmetic only: the anchor's month is the date's month or a few months before, so year and month are stepped, not divided.
+    /// </summary>
+    internal int LocateKey(int year, int month, int day, out int startKey, out int nextKey)
     {
+        var key = CalendarMath.Key(year, month, day);
         int index;
         if (_monthBased)
         {
-            index = (CalendarMath.MonthIndex(date) - _firstMonthIndex) / _stepMonths;
-            startKey = AnchorKey(index);
+            var diff = (year * 12) + month - 1 - _firstMonthIndex;
+            var step = _stepMonths;
+            var back = 0;
+            if (step == 1)
+            {
+                index = diff;
+            }
+            else
+            {
+                index = diff / step;
+                back = diff - (index * step);
+            }
+
+            // The anchor month of period `index` is `back` months before the date's month.
+            var anchorYear = year;
+            var anchorMonth = month - back;
+            while (anchorMonth < 1)
+            {
+                anchorMonth += 12;
+                anchorYear--;
+            }
+
+            startKey = AnchorKeyIn(anchorYear, anchorMonth);
             if (startKey > key)
             {
-                index--;
                 nextKey = startKey;
-                startKey = AnchorKey(index);
+                index--;
+                StepMonths(ref anchorYear, ref anchorMonth, -step);
+                startKey = AnchorKeyIn(anchorYear, anchorMonth);
                 return index;
             }
 
-            nextKey = AnchorKey(index + 1);
+            StepMonths(ref anchorYear, ref anchorMonth, step);
+            nextKey = AnchorKeyIn(anchorYear, anchorMonth);
             if (nextKey <= key)
             {
                 // Only with RollForward: the next anchor rolled back into the date's month window.
                 index++;
                 startKey = nextKey;
-                nextKey = AnchorKey(index + 1);
+                StepMonths(ref anchorYear, ref anchorMonth, step);
+                nextKey = AnchorKeyIn(anchorYear, anchorMonth);
             }
 
             return index;
         }
 
-        var epoch = CalendarMath.EpochDay(date);
+        var epoch = CalendarMath.EpochDay(year, month, day);
         index = (epoch - _firstEpochDay) / _stepDays;
         var startEpoch = _firstEpochDay + (index * _stepDays);
         startKey = CalendarMath.KeyFromEpochDay(startEpoch);
         nextKey = CalendarMath.KeyFromEpochDay(startEpoch + _stepDays);
         return index;
     }
+
+    /// <summary>The key of the billing date in the given month: the billing day, clamped or rolled forward.</summary>
+    internal int AnchorKeyIn(int year, int month)
+    {
+        var day = _billingDay;
+        if (day > 28)
+        {
+            var length = CalendarMath.DaysInMonth(year, month);
+            if (day > length)
+            {
+                if (EndOfMonthPolicy == EndOfMonthPolicy.Clamp)
+                {
+                    day = length;
+                }
+                else
+                {
+                    return month == 12 ? CalendarMath.Key(year + 1, 1, 1) : CalendarMath.Key(year, month + 1, 1);
+                }
+            }
+        }
+
+        return CalendarMath.Key(year, month, day);
+    }
+
+    internal static void StepMonths(ref int year, ref int month, int months)
+    {
+        month += months;
+        if (month > 12 || month < 1)
+        {
+            var zeroBased = month - 1;
+            var years = CalendarMath.FloorDiv(zeroBased, 12);
+            year += years;
+            month = zeroBased - (years * 12) + 1;
+        }
+    }
+
+    internal bool IsMonthBased => _monthBased;
+
+    internal int StepMonthCount => _stepMonths;
+
+    internal int FirstMonthIndex => _firstMonthIndex;
 
     internal int EndKey => _endKey;
 

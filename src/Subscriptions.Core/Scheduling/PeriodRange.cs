@@ -42,6 +42,9 @@ public readonly struct PeriodRange : IEnumerable<BillingPeriod>
         private BillingPeriod _current;
         private int _naturalEndKey;
         private int _toKey;
+        private bool _anchorTracked;
+        private int _anchorYear;
+        private int _anchorMonth;
 
         internal Enumerator(BillingSchedule? schedule, LocalDate from, LocalDate to)
         {
@@ -53,6 +56,9 @@ public readonly struct PeriodRange : IEnumerable<BillingPeriod>
             _current = default;
             _naturalEndKey = 0;
             _toKey = 0;
+            _anchorTracked = false;
+            _anchorYear = 0;
+            _anchorMonth = 0;
         }
 
         /// <summary>Gets the current period.</summary>
@@ -98,7 +104,28 @@ public readonly struct PeriodRange : IEnumerable<BillingPeriod>
                 _index = _schedule.NextIndex(_index);
             }
 
-            _naturalEndKey = _schedule.NaturalEndKeyOf(_index);
+            if (_index >= 0 && _schedule.IsMonthBased)
+            {
+                // Step the anchor's year and month instead of dividing a month index for every period.
+                if (!_anchorTracked)
+                {
+                    _anchorTracked = true;
+                    var monthIndex = _schedule.FirstMonthIndex + ((_index + 1) * _schedule.StepMonthCount);
+                    _anchorYear = CalendarMath.FloorDiv(monthIndex, 12);
+                    _anchorMonth = monthIndex - (_anchorYear * 12) + 1;
+                }
+                else
+                {
+                    BillingSchedule.StepMonths(ref _anchorYear, ref _anchorMonth, _schedule.StepMonthCount);
+                }
+
+                _naturalEndKey = _schedule.AnchorKeyIn(_anchorYear, _anchorMonth);
+            }
+            else
+            {
+                _naturalEndKey = _schedule.NaturalEndKeyOf(_index);
+            }
+
             _current = BillingPeriod.Trusted(start, _naturalEndKey < endKey ? CalendarMath.FromKey(_naturalEndKey) : _schedule.ScheduleEnd);
             return true;
         }
@@ -107,6 +134,7 @@ public readonly struct PeriodRange : IEnumerable<BillingPeriod>
         public void Reset()
         {
             _started = false;
+            _anchorTracked = false;
             _current = default;
         }
 

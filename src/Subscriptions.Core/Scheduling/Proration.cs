@@ -125,6 +125,11 @@ public static class Proration
         EnsureChangeWithin(changeDate, newReference);
         var creditPart = BillingPeriod.Trusted(changeDate, billedItem.End);
         var chargePart = BillingPeriod.Trusted(changeDate, newReference.End);
+        if (method == ProrationMethod.ByDay && billedItem == newReference)
+        {
+            return SamePeriodByDay(billedItem, billedAmount, changeDate, newPrice, creditPart);
+        }
+
         return Price(billedItem, billedAmount, creditPart, Fraction(creditPart, billedItem, method), newReference, newPrice, chargePart, Fraction(chargePart, newReference, method), method);
     }
 
@@ -310,6 +315,29 @@ public static class Proration
 
         var charge = ProratedAmount.Create(method, chargePart, reference, chargeFraction, newPrice, 1);
         return new ProrationChange(credit, charge);
+    }
+
+    /// <summary>The common case, kept lean: one period, by day, amounts in whole minor units.</summary>
+    private static ProrationChange SamePeriodByDay(BillingPeriod period, Money billedAmount, LocalDate changeDate, Money newPrice, BillingPeriod part)
+    {
+        if (billedAmount.Currency != newPrice.Currency)
+        {
+            throw new CurrencyMismatchException(billedAmount.Currency, newPrice.Currency);
+        }
+
+        var end = CalendarMath.EpochDay(period.End);
+        var fraction = new ProrationFraction(end - CalendarMath.EpochDay(changeDate), end - CalendarMath.EpochDay(period.Start));
+        if (!ProrationMath.TryGetUnits(billedAmount, out var billedUnits) || !ProrationMath.TryGetUnits(newPrice, out var newUnits))
+        {
+            return Price(period, billedAmount, part, fraction, period, newPrice, part, fraction, ProrationMethod.ByDay);
+        }
+
+        var creditUnits = -ProrationMath.Share(billedUnits, fraction.Numerator, fraction.Denominator);
+        var netUnits = ProrationMath.Share(newUnits - billedUnits, fraction.Numerator, fraction.Denominator);
+        var currency = newPrice.Currency;
+        return new ProrationChange(
+            ProratedAmount.WithAmount(ProrationMethod.ByDay, part, period, fraction, billedAmount, -1, ProrationMath.ToMoney(creditUnits, currency)),
+            ProratedAmount.WithAmount(ProrationMethod.ByDay, part, period, fraction, newPrice, 1, ProrationMath.ToMoney(netUnits - creditUnits, currency)));
     }
 
     private static long Seconds(Duration duration) => duration.BclCompatibleTicks / TimeSpan.TicksPerSecond;
