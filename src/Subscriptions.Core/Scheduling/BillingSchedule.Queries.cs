@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NodaTime;
 
 namespace Subscriptions.Scheduling;
@@ -82,7 +83,7 @@ public sealed partial class BillingSchedule
 
         if (key >= _firstKey)
         {
-            LocateKey(year, month, day, out _, out var nextKey);
+            var nextKey = _monthBased ? NextMonthAnchorKey(year, month, key) : NextDayAnchorKey(year, month, day);
             if (nextKey < _endKey)
             {
                 return CalendarMath.FromKey(nextKey);
@@ -91,6 +92,12 @@ public sealed partial class BillingSchedule
             return Timing == BillingTiming.InAdvance ? null : _end;
         }
 
+        return NextBillingDateBeforeFirst(after);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private LocalDate? NextBillingDateBeforeFirst(LocalDate after)
+    {
         var index = after < Start ? (BillingStart > Start ? TrialIndex : FirstBillableIndexAfterTrial()) : IndexOf(after);
         while (true)
         {
@@ -354,7 +361,41 @@ public sealed partial class BillingSchedule
         return index;
     }
 
+    /// <summary>The first anchor after the date with <paramref name="key"/>, on or after the first billing date; usually one anchor computation.</summary>
+    private int NextMonthAnchorKey(int year, int month, int key)
+    {
+        unchecked
+        {
+            var diff = (year * 12) + month - 1 - _firstMonthIndex;
+            var step = _stepMonths;
+            var back = step == 1 ? 0 : diff % step;
+            var anchorMonth = month - back;
+            var anchorYear = year;
+            while (anchorMonth < 1)
+            {
+                anchorMonth += 12;
+                anchorYear--;
+            }
+
+            var anchorKey = AnchorKeyIn(anchorYear, anchorMonth);
+            while (anchorKey <= key)
+            {
+                StepMonths(ref anchorYear, ref anchorMonth, step);
+                anchorKey = AnchorKeyIn(anchorYear, anchorMonth);
+            }
+
+            return anchorKey;
+        }
+    }
+
+    private int NextDayAnchorKey(int year, int month, int day)
+    {
+        LocateKey(year, month, day, out _, out var nextKey);
+        return nextKey;
+    }
+
     /// <summary>The key of the billing date in the given month: the billing day, clamped or rolled forward.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int AnchorKeyIn(int year, int month)
     {
         var day = _billingDay;
@@ -377,6 +418,7 @@ public sealed partial class BillingSchedule
         return CalendarMath.Key(year, month, day);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void StepMonths(ref int year, ref int month, int months)
     {
         month += months;

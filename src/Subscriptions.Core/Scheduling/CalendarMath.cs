@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using NodaTime;
 
 namespace Subscriptions.Scheduling;
@@ -13,8 +14,10 @@ internal static class CalendarMath
 
     private static ReadOnlySpan<byte> DaysInMonthTable => [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsLeapYear(int year) => (year & 3) == 0 && ((year % 100) != 0 || (year % 400) == 0);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int DaysInMonth(int year, int month)
     {
         Debug.Assert(month is >= 1 and <= 12, "month in 1-12");
@@ -44,10 +47,13 @@ internal static class CalendarMath
     }
 
     /// <summary>An order-preserving integer for a date, <c>year × 512 + month × 32 + day</c>: cheap to compare and to decode.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Key(LocalDate date) => Key(date.Year, date.Month, date.Day);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Key(int year, int month, int day) => (year << 9) | (month << 5) | day;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static LocalDate FromKey(int key) => new(key >> 9, (key >> 5) & 15, key & 31);
 
     /// <summary>The key of the billing date in month <paramref name="monthIndex"/> on <paramref name="day"/>, clamped or rolled forward.</summary>
