@@ -102,8 +102,32 @@ public static class Proration
     /// <returns>The credit and the charge; credit + charge is the price difference times the fraction, rounded once.</returns>
     /// <exception cref="CurrencyMismatchException">Thrown when the two amounts are in different currencies.</exception>
     /// <exception cref="SchedulingException">Thrown with <see cref="SchedulingException.ChangeOutsidePeriodCode"/> when <paramref name="changeDate"/> is not in <c>[start, end)</c> of the period.</exception>
-    public static ProrationChange Change(BillingPeriod billedPeriod, Money billedAmount, LocalDate changeDate, Money newPrice, ProrationMethod method = ProrationMethod.ByDay) =>
-        ChangeWithReference(billedPeriod, billedAmount, changeDate, billedPeriod, newPrice, method);
+    public static ProrationChange Change(BillingPeriod billedPeriod, Money billedAmount, LocalDate changeDate, Money newPrice, ProrationMethod method = ProrationMethod.ByDay)
+    {
+        if (method != ProrationMethod.ByDay)
+        {
+            return ChangeWithReference(billedPeriod, billedAmount, changeDate, billedPeriod, newPrice, method);
+        }
+
+        // The common case, kept lean: one validation, day numbers computed once, integer minor units.
+        int startYear = billedPeriod.Start.Year, startMonth = billedPeriod.Start.Month, startDay = billedPeriod.Start.Day;
+        int endYear = billedPeriod.End.Year, endMonth = billedPeriod.End.Month, endDay = billedPeriod.End.Day;
+        int year = changeDate.Year, month = changeDate.Month, day = changeDate.Day;
+        var key = CalendarMath.Key(year, month, day);
+        if (billedPeriod.IsEmpty)
+        {
+            throw new ArgumentException("Give a period, not default(BillingPeriod).", nameof(billedPeriod));
+        }
+
+        if (key < CalendarMath.Key(startYear, startMonth, startDay) || key >= CalendarMath.Key(endYear, endMonth, endDay))
+        {
+            throw SchedulingException.ChangeOutside("change date " + BillingPeriod.Format(changeDate), billedPeriod);
+        }
+
+        var end = CalendarMath.EpochDay(endYear, endMonth, endDay);
+        var fraction = new ProrationFraction(end - CalendarMath.EpochDay(year, month, day), end - CalendarMath.EpochDay(startYear, startMonth, startDay));
+        return SamePeriodByDay(billedPeriod, billedAmount, newPrice, BillingPeriod.Trusted(changeDate, billedPeriod.End), fraction);
+    }
 
     /// <summary>
     /// Prices a change on <paramref name="changeDate"/>: credit <c>−(unused days / days of the billed item) × billed amount</c>,
@@ -125,11 +149,6 @@ public static class Proration
         EnsureChangeWithin(changeDate, newReference);
         var creditPart = BillingPeriod.Trusted(changeDate, billedItem.End);
         var chargePart = BillingPeriod.Trusted(changeDate, newReference.End);
-        if (method == ProrationMethod.ByDay && billedItem == newReference)
-        {
-            return SamePeriodByDay(billedItem, billedAmount, changeDate, newPrice, creditPart);
-        }
-
         return Price(billedItem, billedAmount, creditPart, Fraction(creditPart, billedItem, method), newReference, newPrice, chargePart, Fraction(chargePart, newReference, method), method);
     }
 
@@ -310,23 +329,21 @@ public static class Proration
                 net = (credit.Exact + chargeFraction.Apply(newPrice)).Round(MidpointRounding.AwayFromZero);
             }
 
-            return new ProrationChange(credit, ProratedAmount.WithAmount(method, chargePart, reference, chargeFraction, newPrice, 1, net - credit.Amount));
+            return new ProrationChange(credit, ProratedAmount.WithAmount(method, chargePart, reference, chargeFraction, newPrice, 1, net - credit.Amount), net);
         }
 
         var charge = ProratedAmount.Create(method, chargePart, reference, chargeFraction, newPrice, 1);
-        return new ProrationChange(credit, charge);
+        return new ProrationChange(credit, charge, credit.Amount + charge.Amount);
     }
 
     /// <summary>The common case, kept lean: one period, by day, amounts in whole minor units.</summary>
-    private static ProrationChange SamePeriodByDay(BillingPeriod period, Money billedAmount, LocalDate changeDate, Money newPrice, BillingPeriod part)
+    private static ProrationChange SamePeriodByDay(BillingPeriod period, Money billedAmount, Money newPrice, BillingPeriod part, ProrationFraction fraction)
     {
         if (billedAmount.Currency != newPrice.Currency)
         {
             throw new CurrencyMismatchException(billedAmount.Currency, newPrice.Currency);
         }
 
-        var end = CalendarMath.EpochDay(period.End);
-        var fraction = new ProrationFraction(end - CalendarMath.EpochDay(changeDate), end - CalendarMath.EpochDay(period.Start));
         if (!ProrationMath.TryGetUnits(billedAmount, out var billedUnits) || !ProrationMath.TryGetUnits(newPrice, out var newUnits))
         {
             return Price(period, billedAmount, part, fraction, period, newPrice, part, fraction, ProrationMethod.ByDay);
@@ -337,7 +354,8 @@ public static class Proration
         var currency = newPrice.Currency;
         return new ProrationChange(
             ProratedAmount.WithAmount(ProrationMethod.ByDay, part, period, fraction, billedAmount, -1, ProrationMath.ToMoney(creditUnits, currency)),
-            ProratedAmount.WithAmount(ProrationMethod.ByDay, part, period, fraction, newPrice, 1, ProrationMath.ToMoney(netUnits - creditUnits, currency)));
+            ProratedAmount.WithAmount(ProrationMethod.ByDay, part, period, fraction, newPrice, 1, ProrationMath.ToMoney(netUnits - creditUnits, currency)),
+            ProrationMath.ToMoney(netUnits, currency));
     }
 
     private static long Seconds(Duration duration) => duration.BclCompatibleTicks / TimeSpan.TicksPerSecond;
