@@ -27,7 +27,7 @@ internal static class ProrationMath
             return false;
         }
 
-        var mantissa = ((long)bits[1] << 32) | (uint)bits[0];
+        var mantissa = ((long)bits[1] << 32) | unchecked((uint)bits[0]);
         var factor = PowersOfTen[minor - scale];
         if (mantissa > long.MaxValue / factor)
         {
@@ -75,7 +75,7 @@ internal static class ProrationMath
     {
         var negative = units < 0;
         var magnitude = (ulong)(negative ? -units : units);
-        var amount = new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, negative, (byte)currency.MinorUnits);
+        var amount = new decimal(unchecked((int)(uint)magnitude), unchecked((int)(uint)(magnitude >> 32)), 0, negative, (byte)currency.MinorUnits);
         return new Money(amount, currency);
     }
 

@@ -168,6 +168,25 @@ public sealed partial class ProrationTests
         Assert.True((upgrade.Net + reverse.Net).IsZero);
     }
 
+    [Theory]
+    [InlineData("10.005", "20.0049")]
+    [InlineData("0.0001", "1234567.891234")]
+    [InlineData("99999999999999.99", "1.5")]
+    [InlineData("99999999999999.99", "21474836.48")]
+    [InlineData("-42949672.96", "184467440737.0955")]
+    public void Change_AmountsNotInWholeMinorUnitsOrLarge_AreStillRoundedOnceHalfUp(string billedText, string newPriceText)
+    {
+        var billed = decimal.Parse(billedText, System.Globalization.CultureInfo.InvariantCulture);
+        var newPrice = decimal.Parse(newPriceText, System.Globalization.CultureInfo.InvariantCulture);
+        var period = Iso.Period("2012-05-01", "2012-06-01");
+
+        var change = Proration.Change(period, Iso.Eur(billed), Iso.Date("2012-05-12"), Iso.Eur(newPrice));
+
+        Assert.Equal(Iso.Eur(decimal.Round(-billed * 20 / 31, 2, MidpointRounding.AwayFromZero)), change.Credit.Amount);
+        Assert.Equal(Iso.Eur(decimal.Round((newPrice - billed) * 20 / 31, 2, MidpointRounding.AwayFromZero)), change.Net);
+        Assert.Equal(change.Net, change.Credit.Amount + change.Charge.Amount);
+    }
+
     [Fact]
     public void Change_Cancellation_CreditsTheUnusedTimeOnly()
     {
