@@ -35,7 +35,16 @@ public sealed partial class BillingSchedule
 
         if (key >= _firstKey)
         {
-            LocateKey(year, month, day, out var startKey, out var nextKey);
+            int startKey, nextKey;
+            if (_monthBased)
+            {
+                LocateMonthKey(year, month, day, out startKey, out nextKey);
+            }
+            else
+            {
+                LocateDayKey(year, month, day, out startKey, out nextKey);
+            }
+
             period = BillingPeriod.Trusted(CalendarMath.FromKey(startKey), nextKey < _endKey ? CalendarMath.FromKey(nextKey) : _end);
             return true;
         }
@@ -301,60 +310,65 @@ public sealed partial class BillingSchedule
     /// Finds the full period holding the date (on or after the first billing date) from the anchor, in O(1), with integer
     /// arithmetic only: the anchor's month is the date's month or a few months before, so year and month are stepped, not divided.
     /// </summary>
-    internal int LocateKey(int year, int month, int day, out int startKey, out int nextKey)
+    internal int LocateKey(int year, int month, int day, out int startKey, out int nextKey) => _monthBased
+        ? LocateMonthKey(year, month, day, out startKey, out nextKey)
+        : LocateDayKey(year, month, day, out startKey, out nextKey);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int LocateMonthKey(int year, int month, int day, out int startKey, out int nextKey)
     {
         var key = CalendarMath.Key(year, month, day);
         int index;
-        if (_monthBased)
+        var diff = (year * 12) + month - 1 - _firstMonthIndex;
+        var step = _stepMonths;
+        var back = 0;
+        if (step == 1)
         {
-            var diff = (year * 12) + month - 1 - _firstMonthIndex;
-            var step = _stepMonths;
-            var back = 0;
-            if (step == 1)
-            {
-                index = diff;
-            }
-            else
-            {
-                index = diff / step;
-                back = diff - (index * step);
-            }
+            index = diff;
+        }
+        else
+        {
+            index = diff / step;
+            back = diff - (index * step);
+        }
 
-            // The anchor month of period `index` is `back` months before the date's month.
-            var anchorYear = year;
-            var anchorMonth = month - back;
-            while (anchorMonth < 1)
-            {
-                anchorMonth += 12;
-                anchorYear--;
-            }
+        // The anchor month of period `index` is `back` months before the date's month.
+        var anchorYear = year;
+        var anchorMonth = month - back;
+        while (anchorMonth < 1)
+        {
+            anchorMonth += 12;
+            anchorYear--;
+        }
 
+        startKey = AnchorKeyIn(anchorYear, anchorMonth);
+        if (startKey > key)
+        {
+            nextKey = startKey;
+            index--;
+            StepMonths(ref anchorYear, ref anchorMonth, -step);
             startKey = AnchorKeyIn(anchorYear, anchorMonth);
-            if (startKey > key)
-            {
-                nextKey = startKey;
-                index--;
-                StepMonths(ref anchorYear, ref anchorMonth, -step);
-                startKey = AnchorKeyIn(anchorYear, anchorMonth);
-                return index;
-            }
-
-            StepMonths(ref anchorYear, ref anchorMonth, step);
-            nextKey = AnchorKeyIn(anchorYear, anchorMonth);
-            if (nextKey <= key)
-            {
-                // Only with RollForward: the next anchor rolled back into the date's month window.
-                index++;
-                startKey = nextKey;
-                StepMonths(ref anchorYear, ref anchorMonth, step);
-                nextKey = AnchorKeyIn(anchorYear, anchorMonth);
-            }
-
             return index;
         }
 
+        StepMonths(ref anchorYear, ref anchorMonth, step);
+        nextKey = AnchorKeyIn(anchorYear, anchorMonth);
+        if (nextKey <= key)
+        {
+            // Only with RollForward: the next anchor rolled back into the date's month window.
+            index++;
+            startKey = nextKey;
+            StepMonths(ref anchorYear, ref anchorMonth, step);
+            nextKey = AnchorKeyIn(anchorYear, anchorMonth);
+        }
+
+        return index;
+    }
+
+    private int LocateDayKey(int year, int month, int day, out int startKey, out int nextKey)
+    {
         var epoch = CalendarMath.EpochDay(year, month, day);
-        index = (epoch - _firstEpochDay) / _stepDays;
+        var index = (epoch - _firstEpochDay) / _stepDays;
         var startEpoch = _firstEpochDay + (index * _stepDays);
         startKey = CalendarMath.KeyFromEpochDay(startEpoch);
         nextKey = CalendarMath.KeyFromEpochDay(startEpoch + _stepDays);
