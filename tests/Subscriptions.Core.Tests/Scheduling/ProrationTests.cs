@@ -197,6 +197,35 @@ public sealed partial class ProrationTests
     }
 
     [Fact]
+    public void Change_OptionRemoved_CreditsWhatTheOptionWasBilled()
+    {
+        var change = Proration.Change(Iso.Period("2012-05-01", "2012-06-01"), Iso.Eur(31m), Iso.Date("2012-05-21"), Iso.Eur(0m));
+
+        Assert.Equal(Iso.Eur(-11m), change.Credit.Amount);
+        Assert.Equal(Iso.Eur(-11m), change.Net);
+    }
+
+    [Fact]
+    public void Change_ThirtyDayMonth_UsesTheFixedMonthFraction()
+    {
+        var change = Proration.Change(Iso.Period("2023-02-15", "2023-03-15"), Iso.Eur(30m), Iso.Date("2023-02-23"), Iso.Eur(60m), ProrationMethod.ThirtyDayMonth);
+
+        Assert.Equal(new ProrationFraction(22, 30), change.Credit.Fraction);
+        Assert.Equal(Iso.Eur(-22m), change.Credit.Amount);
+        Assert.Equal(Iso.Eur(44m), change.Charge.Amount);
+        Assert.Equal(ProrationMethod.ThirtyDayMonth, change.Charge.Method);
+    }
+
+    [Fact]
+    public void Change_MethodNone_CreditsAndChargesNothingMidPeriod()
+    {
+        var change = Proration.Change(Iso.Period("2023-02-15", "2023-03-15"), Iso.Eur(30m), Iso.Date("2023-02-23"), Iso.Eur(60m), ProrationMethod.None);
+
+        Assert.True(change.Credit.Amount.IsZero);
+        Assert.True(change.Charge.Amount.IsZero);
+    }
+
+    [Fact]
     public void Change_OptionAdded_ChargesTheRemainingTimeOnly()
     {
         var change = Proration.Change(Iso.Period("2012-05-01", "2012-06-01"), Iso.Eur(0m), Iso.Date("2012-05-12"), Iso.Eur(31m));
