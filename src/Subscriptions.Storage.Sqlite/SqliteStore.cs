@@ -408,7 +408,6 @@ public sealed class SqliteStore : IStore, IAsyncDisposable, IDisposable
 
                 if (next != current)
                 {
-                    sql.UpsertStream.Bind(transaction, append.StreamId, next).ExecuteNonQuery();
                     written++;
                 }
 

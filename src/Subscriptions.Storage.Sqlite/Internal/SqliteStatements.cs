@@ -8,10 +8,9 @@ internal sealed class SqliteStatements : IDisposable
     public SqliteStatements(SqliteConnection connection, string p)
     {
         Connection = connection;
-        GetVersion = new(connection, $"SELECT version FROM {p}streams WHERE stream_id = $s", "$s");
+        GetVersion = new(connection, $"SELECT version FROM {p}events WHERE stream_id = $s ORDER BY version DESC LIMIT 1", "$s");
         InsertEvent = new(connection, $"INSERT INTO {p}events (stream_id, version, event_id, type, payload, metadata) VALUES ($s, $v, $id, $t, $p, $m) ON CONFLICT (stream_id, event_id) DO NOTHING", "$s", "$v", "$id", "$t", "$p", "$m");
         FindEvent = new(connection, $"SELECT type, payload FROM {p}events WHERE stream_id = $s AND event_id = $id", "$s", "$id");
-        UpsertStream = new(connection, $"INSERT INTO {p}streams (stream_id, version) VALUES ($s, $v) ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version", "$s", "$v");
         InsertMessage = new(connection, $"INSERT INTO {p}outbox (message_id, type, payload) VALUES ($id, $t, $p) ON CONFLICT (message_id) DO NOTHING", "$id", "$t", "$p");
         FindMessage = new(connection, $"SELECT type, payload FROM {p}outbox WHERE message_id = $id", "$id");
         SetSchedule = new(connection, $"INSERT INTO {p}schedule (key, due, lease_owner, lease_until) VALUES ($k, $d, NULL, NULL) ON CONFLICT (key) DO UPDATE SET due = excluded.due, lease_owner = NULL, lease_until = NULL", "$k", "$d");
@@ -35,8 +34,6 @@ internal sealed class SqliteStatements : IDisposable
     public Prepared InsertEvent { get; }
 
     public Prepared FindEvent { get; }
-
-    public Prepared UpsertStream { get; }
 
     public Prepared InsertMessage { get; }
 
@@ -68,7 +65,7 @@ internal sealed class SqliteStatements : IDisposable
 
     public void Dispose()
     {
-        foreach (var prepared in new[] { GetVersion, InsertEvent, FindEvent, UpsertStream, InsertMessage, FindMessage, SetSchedule, RemoveSchedule, ReadStream, ReadAll, ClaimDue, Complete, Reschedule, Release, GetEntry, ClaimMessages, MarkDone, ReleaseMessage })
+        foreach (var prepared in new[] { GetVersion, InsertEvent, FindEvent, InsertMessage, FindMessage, SetSchedule, RemoveSchedule, ReadStream, ReadAll, ClaimDue, Complete, Reschedule, Release, GetEntry, ClaimMessages, MarkDone, ReleaseMessage })
         {
             prepared.Dispose();
         }
