@@ -365,15 +365,15 @@ public sealed class SqliteStore : IStore, IAsyncDisposable, IDisposable
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var transaction = sql.Connection.BeginTransaction();
-            var results = new CommitResult[commits.Count];
-            for (var i = 0; i < commits.Count; i++)
+            try
             {
-                results[i] = Apply(sql, transaction, commits[i]);
+                return Run(sql, commits, careful: false);
             }
-
-            transaction.Commit();
-            return results;
+            catch (RetryCarefullyException)
+            {
+                // An event id was already stored: redo the whole transaction event by event, which handles idempotency.
+                return Run(sql, commits, careful: true);
+            }
         }
         finally
         {
@@ -381,8 +381,22 @@ public sealed class SqliteStore : IStore, IAsyncDisposable, IDisposable
         }
     }
 
-    // Runs inside the commit's transaction; any exception rolls the whole transaction back.
-    private static CommitResult Apply(SqliteStatements sql, SqliteTransaction transaction, Commit commit)
+    private static CommitResult[] Run(SqliteStatements sql, IReadOnlyList<Commit> commits, bool careful)
+    {
+        using var transaction = sql.Connection.BeginTransaction();
+        var results = new CommitResult[commits.Count];
+        for (var i = 0; i < commits.Count; i++)
+        {
+            results[i] = Apply(sql, transaction, commits[i], careful);
+        }
+
+        transaction.Commit();
+        return results;
+    }
+
+    // Runs inside the commit's transaction; any exception rolls the whole transaction back. Not careful: the events of
+    // an append go in multi-row inserts, and a skipped row (an event id already stored) aborts with RetryCarefullyException.
+    private static CommitResult Apply(SqliteStatements sql, SqliteTransaction transaction, Commit commit, bool careful)
     {
         var versions = new long[commit.Appends.Count];
         var written = 0;
@@ -390,7 +404,13 @@ public sealed class SqliteStore : IStore, IAsyncDisposable, IDisposable
         {
             var append = commit.Appends[a];
             var current = VersionOf(sql, transaction, append.StreamId);
-            if (append.ExpectedVersion == current)
+            if (append.ExpectedVersion == current && !careful)
+            {
+                InsertAll(sql, transaction, append);
+                versions[a] = current + append.Events.Count;
+                written++;
+            }
+            else if (append.ExpectedVersion == current)
             {
                 var next = current;
                 foreach (var e in append.Events)
@@ -459,6 +479,32 @@ public sealed class SqliteStore : IStore, IAsyncDisposable, IDisposable
         return new CommitResult(versions, replay);
     }
 
+    private static void InsertAll(SqliteStatements sql, SqliteTransaction transaction, StreamAppend append)
+    {
+        var events = append.Events;
+        for (var start = 0; start < events.Count; start += SqliteStatements.MaxRowsPerInsert)
+        {
+            var rows = Math.Min(SqliteStatements.MaxRowsPerInsert, events.Count - start);
+            var insert = sql.InsertEvents[rows];
+            insert.Set(0, append.StreamId);
+            for (var r = 0; r < rows; r++)
+            {
+                var e = events[start + r];
+                var at = 1 + (5 * r);
+                insert.Set(at, append.ExpectedVersion + start + r + 1);
+                insert.Set(at + 1, e.EventId);
+                insert.Set(at + 2, e.Type);
+                insert.Set(at + 3, Bytes.Of(e.Payload));
+                insert.Set(at + 4, Bytes.Of(e.Metadata));
+            }
+
+            if (insert.With(transaction).ExecuteNonQuery() != rows)
+            {
+                throw new RetryCarefullyException();
+            }
+        }
+    }
+
     // True when the event is stored with the same content, false when absent; throws when stored with another content.
     private static bool CheckStoredEvent(SqliteStatements sql, SqliteTransaction transaction, string streamId, EventData e)
     {
@@ -474,5 +520,9 @@ public sealed class SqliteStore : IStore, IAsyncDisposable, IDisposable
         }
 
         return true;
+    }
+
+    private sealed class RetryCarefullyException : Exception
+    {
     }
 }
