@@ -383,7 +383,8 @@ public sealed class SqliteStore : IStore, IAsyncDisposable, IDisposable
 
     private static CommitResult[] Run(SqliteStatements sql, IReadOnlyList<Commit> commits, bool careful)
     {
-        using var transaction = sql.Connection.BeginTransaction();
+        // BEGIN IMMEDIATE: take the write lock up front, so that another process on the file cannot make us fail mid-way.
+        using var transaction = sql.Connection.BeginTransaction(deferred: false);
         var results = new CommitResult[commits.Count];
         for (var i = 0; i < commits.Count; i++)
         {
