@@ -16,6 +16,7 @@ namespace Subscriptions.Storage.Sqlite;
 public sealed class SqliteStore : IStore, IAsyncDisposable, IDisposable
 {
     private const int StreamBatch = 500;
+    private const int UniqueConstraintFailed = 2067; // SQLITE_CONSTRAINT_UNIQUE
 
     private readonly string _connectionString;
     private readonly string _prefix;
@@ -404,6 +405,15 @@ public sealed class SqliteStore : IStore, IAsyncDisposable, IDisposable
         for (var a = 0; a < commit.Appends.Count; a++)
         {
             var append = commit.Appends[a];
+            if (append.ExpectedVersion == 0 && !careful)
+            {
+                // A new stream needs no read: if the stream exists, version 1 does, and the insert fails on it.
+                InsertAll(sql, transaction, append);
+                versions[a] = append.Events.Count;
+                written++;
+                continue;
+            }
+
             var current = VersionOf(sql, transaction, append.StreamId);
             if (append.ExpectedVersion == current && !careful)
             {
@@ -499,7 +509,18 @@ public sealed class SqliteStore : IStore, IAsyncDisposable, IDisposable
                 insert.Set(at + 4, Bytes.Of(e.Metadata));
             }
 
-            if (insert.With(transaction).ExecuteNonQuery() != rows)
+            int inserted;
+            try
+            {
+                inserted = insert.With(transaction).ExecuteNonQuery();
+            }
+            catch (SqliteException e) when (e.SqliteExtendedErrorCode == UniqueConstraintFailed)
+            {
+                // The version is taken: the stream is not where the commit expected it. Let the careful pass say why.
+                throw new RetryCarefullyException();
+            }
+
+            if (inserted != rows)
             {
                 throw new RetryCarefullyException();
             }
