@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Subscriptions.Serialization;
+
 namespace Subscriptions.Lifecycle;
 
 /// <summary>Who did something to a subscription.</summary>
@@ -16,6 +19,7 @@ public enum ActorKind
 /// <summary>Who did something: a kind and an id (the customer's id, a staff user's id, or the engine's job).</summary>
 /// <param name="Kind">The kind of actor.</param>
 /// <param name="Id">The actor's id, such as a user name.</param>
+[JsonConverter(typeof(ActorJsonConverter))]
 public readonly record struct Actor(ActorKind Kind, string Id)
 {
     /// <summary>Gets the engine itself.</summary>

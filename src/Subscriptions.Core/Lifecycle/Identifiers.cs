@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using Subscriptions.Serialization;
 
 namespace Subscriptions.Lifecycle;
 
@@ -59,18 +59,3 @@ internal static class IdText
     }
 }
 
-internal sealed class SubscriptionIdJsonConverter : JsonConverter<SubscriptionId>
-{
-    public override SubscriptionId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        new(reader.GetString() ?? throw new JsonException("A subscription id must be a string."));
-
-    public override void Write(Utf8JsonWriter writer, SubscriptionId value, JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
-}
-
-internal sealed class CustomerIdJsonConverter : JsonConverter<CustomerId>
-{
-    public override CustomerId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        new(reader.GetString() ?? throw new JsonException("A customer id must be a string."));
-
-    public override void Write(Utf8JsonWriter writer, CustomerId value, JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
-}

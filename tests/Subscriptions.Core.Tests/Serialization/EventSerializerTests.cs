@@ -83,6 +83,32 @@ public sealed class EventSerializerTests
         Assert.ThrowsAny<JsonException>(() => EventSerializer.Decode(new RecordedEvent("s", 1, 1, "e", "subscription.resumed.v1", Encoding.UTF8.GetBytes("null"), default)));
     }
 
+    [Theory]
+    [InlineData("{\"Kind\":\"Robot\",\"Id\":\"r2\"}")]
+    [InlineData("{\"Kind\":\"Staff\"}")]
+    [InlineData("{\"Kind\":\"Staff\",\"Id\":7}")]
+    [InlineData("{\"Kind\":\"Staff\",\"Id\":\"bob\",\"Role\":\"admin\"}")]
+    [InlineData("\"Staff:bob\"")]
+    public void Decode_MalformedActorOrIds_IsRefused(string actor)
+    {
+        var json = $"{{\"SubscriptionId\":\"S\",\"Version\":1,\"EffectiveDate\":\"2024-01-01\",\"RecordedAt\":\"2024-01-01T00:00:00Z\",\"By\":{actor},\"MrrBefore\":{{\"amount\":\"1\",\"currency\":\"EUR\"}},\"MrrAfter\":{{\"amount\":\"1\",\"currency\":\"EUR\"}}}}";
+
+        Assert.ThrowsAny<JsonException>(() => EventSerializer.Decode(new RecordedEvent("s", 1, 1, "e", "subscription.resumed.v1", Encoding.UTF8.GetBytes(json), default)));
+        Assert.ThrowsAny<JsonException>(() => EventSerializer.Decode(new RecordedEvent("s", 1, 1, "e", "subscription.resumed.v1", Encoding.UTF8.GetBytes(json.Replace("\"S\"", "5", StringComparison.Ordinal)), default)));
+    }
+
+    [Theory]
+    [InlineData("2024-02-30")]
+    [InlineData("2024-13-01")]
+    [InlineData("2024-00-10")]
+    [InlineData("2024/01/01")]
+    public void Decode_ImpossibleDate_IsRefused(string date)
+    {
+        var json = $"{{\"SubscriptionId\":\"S\",\"Version\":1,\"EffectiveDate\":\"{date}\",\"RecordedAt\":\"2024-01-01T00:00:00Z\",\"By\":{{\"Kind\":\"Staff\",\"Id\":\"bob\"}},\"MrrBefore\":{{\"amount\":\"1\",\"currency\":\"EUR\"}},\"MrrAfter\":{{\"amount\":\"1\",\"currency\":\"EUR\"}}}}";
+
+        Assert.ThrowsAny<JsonException>(() => EventSerializer.Decode(new RecordedEvent("s", 1, 1, "e", "subscription.resumed.v1", Encoding.UTF8.GetBytes(json), default)));
+    }
+
     [Fact]
     public void Encode_WithoutAnId_DerivesItFromThePositionAndTheContent()
     {
