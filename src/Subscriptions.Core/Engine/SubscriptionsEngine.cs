@@ -121,7 +121,10 @@ public sealed class SubscriptionsEngine
     /// <param name="max">The most items to claim in this call.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>How many items were carried out.</returns>
-    /// <remarks>Safe to run from several workers at once: each item is claimed under a lease by one worker.</remarks>
+    /// <remarks>
+    /// Safe to run from several workers at once: each item is claimed under a lease by one worker. A scheduled change
+    /// that no longer fits the contract when its day comes is cancelled with a stored event, not dropped.
+    /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="max"/> is zero or negative.</exception>
     public async Task<int> ProcessDueAsync(int max = 100, CancellationToken cancellationToken = default)
     {
@@ -309,6 +312,12 @@ public sealed class SubscriptionsEngine
         }
         catch (NothingDueException)
         {
+            return false;
+        }
+        catch (SubscriptionRuleException) when (kind == "change" && changeId is not null)
+        {
+            // The change no longer fits the contract (its line was removed since, say): cancel it visibly, never drop it silently.
+            await ExecuteCoreAsync(id, _ => new CancelScheduledChange(changeId), Actor.System, null, null, cancellationToken).ConfigureAwait(false);
             return false;
         }
     }

@@ -255,6 +255,24 @@ public abstract class SubscriptionsEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ProcessDue_ScheduledChangeThatNoLongerFits_IsCancelledVisibly()
+    {
+        await Engine.ExecuteAsync(Id, Start(lines: [Base, Option()]), Actor.Staff("bob"));
+        Clock.Now = Noon(2012, 5, 12);
+        await Engine.ExecuteAsync(Id, new ChangeQuantity("backup", 3m) { EffectiveDate = new LocalDate(2012, 6, 1) }, Actor.Staff("bob"));
+        await Engine.ExecuteAsync(Id, new RemoveOption("backup"), Actor.Staff("bob"));
+
+        Clock.Now = Noon(2012, 6, 1);
+        Assert.Equal(0, await Engine.ProcessDueAsync());
+
+        var events = await Engine.GetEventsAsync(Id);
+        Assert.IsType<SubscriptionChangeCancelled>(events[^1]);
+        Assert.Equal(Actor.System, events[^1].By);
+        Assert.Empty((await Engine.GetSubscriptionAsync(Id)).PendingChanges);
+        Assert.Equal(0, await Engine.ProcessDueAsync());
+    }
+
+    [Fact]
     public async Task ProcessDue_AutoRenewingTerm_RenewsAtItsEnd()
     {
         await Engine.ExecuteAsync(Id, Start(termPeriods: 12, autoRenew: true), Actor.Staff("bob"));
