@@ -33,7 +33,7 @@ public sealed record SubscriptionCommandResult(Subscription Subscription, IReadO
 /// thread-safe: it keeps no state between calls.
 /// </para>
 /// </remarks>
-public sealed class SubscriptionsEngine
+public sealed partial class SubscriptionsEngine
 {
     private const string KeyPrefix = "subscription|";
     private readonly IStore _store;
