@@ -87,7 +87,11 @@ public sealed partial class SubscriptionsEngine
     /// <param name="id">The quote.</param>
     /// <param name="by">Who sends it (staff).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The token to put in the link, for <see cref="PortalPurpose.Accept"/> (which includes viewing); it expires after <see cref="SubscriptionsOptions.PortalLinkLifetime"/>.</returns>
+    /// <returns>
+    /// The token to put in the link, for <see cref="PortalPurpose.Accept"/> (which includes viewing); it expires
+    /// <see cref="SubscriptionsOptions.PortalLinkLifetime"/> after the end of the quote's last valid day (after now for a
+    /// quote without a validity), so that a customer opening it late is told that the quote expired.
+    /// </returns>
     /// <remarks>Revoke every link issued so far with <see cref="RevokeQuoteLinks"/>.</remarks>
     /// <exception cref="InvalidOperationException">Thrown when no portal keys are configured.</exception>
     /// <exception cref="QuoteRuleException">Thrown when the quote does not exist, is expired, confirmed or cancelled.</exception>
@@ -95,7 +99,16 @@ public sealed partial class SubscriptionsEngine
     {
         var portal = Portal();
         var result = await ExecuteQuoteCoreAsync(RequireId(id), _ => new SendQuote(), _ => by, null, cancellationToken).ConfigureAwait(false);
-        return portal.Issue(new PortalDocument(PortalDocumentKind.Quote, id.Value), PortalPurpose.Accept, result.Quote.PortalTokenVersion, _clock.GetCurrentInstant() + Duration.FromTimeSpan(_options.PortalLinkLifetime));
+        var quote = result.Quote;
+        var from = _clock.GetCurrentInstant();
+        if (quote.ValidUntil is { } until && BillingDay.StartOf(until.PlusDays(1), quote.TimeZone) is var end && end > from)
+        {
+            // The link outlives the quote, so that a customer opening it late is told the quote expired.
+            from = end;
+        }
+
+        var expires = from + Duration.FromTimeSpan(_options.PortalLinkLifetime);
+        return portal.Issue(new PortalDocument(PortalDocumentKind.Quote, id.Value), PortalPurpose.Accept, quote.PortalTokenVersion, expires);
     }
 
     /// <summary>Shows a quote to the customer holding its link.</summary>
@@ -143,7 +156,7 @@ public sealed partial class SubscriptionsEngine
     public async Task<QuoteCommandResult> AddQuoteOptionAsync(string token, QuoteId id, string productId, decimal quantity = 1m, string? requestId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(productId);
-        ValidateCommandId(requestId);
+        ValidateCommandId(requestId, nameof(requestId));
         var state = await VerifyQuoteAsync(token, RequireId(id), PortalPurpose.Accept, cancellationToken).ConfigureAwait(false);
         var customer = Actor.Customer(state.CustomerId);
         return await ExecuteQuoteCoreAsync(id, _ => new AddQuoteOption(productId, quantity), _ => customer, requestId is null ? null : "portal-" + requestId, cancellationToken).ConfigureAwait(false);
@@ -166,7 +179,7 @@ public sealed partial class SubscriptionsEngine
     public async Task<QuoteCommandResult> AcceptQuoteAsync(string token, QuoteId id, AcceptQuote acceptance, string? requestId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(acceptance);
-        ValidateCommandId(requestId);
+        ValidateCommandId(requestId, nameof(requestId));
         var state = await VerifyQuoteAsync(token, RequireId(id), PortalPurpose.Accept, cancellationToken).ConfigureAwait(false);
         var customer = Actor.Customer(state.CustomerId);
         return await ExecuteQuoteCoreAsync(id, _ => acceptance, _ => customer, requestId is null ? null : "portal-" + requestId, cancellationToken).ConfigureAwait(false);

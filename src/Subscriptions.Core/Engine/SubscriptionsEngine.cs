@@ -423,11 +423,11 @@ public sealed partial class SubscriptionsEngine
     private static SubscriptionId RequireId(SubscriptionId id) =>
         id.Value is null ? throw new ArgumentException("Give a subscription id (default is none).", nameof(id)) : id;
 
-    private static void ValidateCommandId(string? commandId)
+    private static void ValidateCommandId(string? commandId, string paramName = "commandId")
     {
         if (commandId is not null && (commandId.Length is 0 or > 100 || commandId.Contains(':', StringComparison.Ordinal)))
         {
-            throw new ArgumentException("A command id is 1 to 100 characters without ':'.", nameof(commandId));
+            throw new ArgumentException("A command id is 1 to 100 characters without ':'.", paramName);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -228,7 +229,7 @@ public sealed record Quote
 
     private byte[] CanonicalContent()
     {
-        using var buffer = new MemoryStream();
+        var buffer = new ArrayBufferWriter<byte>(1024);
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
@@ -299,7 +300,7 @@ public sealed record Quote
             w.WriteEndObject();
         }
 
-        return buffer.ToArray();
+        return buffer.WrittenSpan.ToArray();
 
         static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
         static string Number(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
