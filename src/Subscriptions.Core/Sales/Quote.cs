@@ -47,7 +47,7 @@ public sealed record Quote
     /// <summary>Gets the number of events applied (the stream version).</summary>
     public long Version { get; private init; }
 
-    /// <summary>Gets the version of the last event that changed what the customer signs (drafted, option added).</summary>
+    /// <summary>Gets the version of the last event that changed what the customer signs (drafted, option added, revised).</summary>
     public long ContentVersion { get; private init; }
 
     /// <summary>Gets the status.</summary>
@@ -198,6 +198,7 @@ public sealed record Quote
             },
             QuoteSent => this with { Version = e.Version, Status = QuoteStatus.Sent },
             QuoteOptionAdded a => this with { Version = e.Version, ContentVersion = e.Version, Lines = a.Lines, Totals = a.Totals },
+            QuoteRevised r => this with { Version = e.Version, ContentVersion = e.Version, Lines = r.Lines, Totals = r.Totals, ValidUntil = r.ValidUntil, Notes = r.Notes },
             QuoteSigned s => this with { Version = e.Version, Signature = s.Signature },
             QuotePaid p => this with { Version = e.Version, Payment = p.Payment },
             QuoteConfirmed c => this with { Version = e.Version, Status = QuoteStatus.Confirmed, SubscriptionId = c.SubscriptionId },

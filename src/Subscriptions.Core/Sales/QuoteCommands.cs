@@ -71,6 +71,18 @@ public sealed record AcceptQuote(string? SignerName, QuotePayment? Payment = nul
     public string? ExpectedContentHash { get; init; }
 }
 
+/// <summary>Revises the lines of a quote, and optionally its validity or notes (staff only); an earlier signature no longer matches it.</summary>
+/// <param name="Lines">The new lines: at least one recurring line.</param>
+/// <remarks>An expired quote may be revised, with a new <see cref="ValidUntil"/>, to offer it again.</remarks>
+public sealed record ReviseQuote(IReadOnlyList<QuoteLine> Lines) : QuoteCommand
+{
+    /// <summary>Gets the new last day the quote can be accepted, or null to keep the current one.</summary>
+    public LocalDate? ValidUntil { get; init; }
+
+    /// <summary>Gets the new notes, or null to keep the current ones.</summary>
+    public string? Notes { get; init; }
+}
+
 /// <summary>Confirms the quote without an online acceptance (staff only).</summary>
 public sealed record ConfirmQuote : QuoteCommand;
 

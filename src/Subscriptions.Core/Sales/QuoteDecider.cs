@@ -12,7 +12,7 @@ namespace Subscriptions.Sales;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Staff draft, send, confirm, cancel and revoke links; the customer (through a link) adds options and accepts. An
+/// Staff draft, send, revise, confirm, cancel and revoke links; the customer (through a link) adds options and accepts. An
 /// expired (past <see cref="Quote.ValidUntil"/> in the customer's time zone), confirmed or cancelled quote cannot be
 /// changed, accepted or confirmed.
 /// </para>
@@ -67,6 +67,8 @@ public static class QuoteDecider
                 return state.Status == QuoteStatus.Sent ? [] : [Stamp(new QuoteSent())];
             case AddQuoteOption add:
                 return [Stamp(AddOption(state, add, context))];
+            case ReviseQuote revise:
+                return [Stamp(Revise(state, revise, context))];
             case AcceptQuote accept:
                 return Accept(state, id, accept, context, Stamp);
             case ConfirmQuote:
@@ -125,21 +127,7 @@ public static class QuoteDecider
             throw new QuoteRuleException(QuoteRuleException.InvalidValidityCode, $"The quote would be valid until {until}, before today ({today}).");
         }
 
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var line in draft.Lines)
-        {
-            ArgumentNullException.ThrowIfNull(line, nameof(draft));
-            ValidateLine(line, draft.Currency);
-            if (!ids.Add(line.LineId))
-            {
-                throw new QuoteRuleException(QuoteRuleException.DuplicateLineCode, $"Two lines have the id '{line.LineId}'.");
-            }
-        }
-
-        if (!draft.Lines.Any(l => l.IsRecurring))
-        {
-            throw new QuoteRuleException(QuoteRuleException.NoRecurringLineCode, "A quote needs at least one recurring line to become a subscription.");
-        }
+        ValidateLines(draft.Lines, draft.Currency, nameof(draft));
 
         var offered = new HashSet<string>(StringComparer.Ordinal);
         foreach (var option in draft.Options)
@@ -183,6 +171,23 @@ public static class QuoteDecider
             FiscalPositionId = draft.FiscalPositionId,
             PaymentMethod = draft.PaymentMethod,
         };
+    }
+
+    private static QuoteRevised Revise(Quote state, ReviseQuote revise, QuoteContext context)
+    {
+        StaffOnly(context, "revise");
+        ArgumentNullException.ThrowIfNull(revise.Lines, nameof(revise));
+        EnsureOpen(state, context, checkExpiry: false);
+        var today = BillingDay.Of(context.Now, state.TimeZone);
+        var validUntil = revise.ValidUntil ?? state.ValidUntil;
+        if (validUntil is { } until && until < today)
+        {
+            throw new QuoteRuleException(QuoteRuleException.InvalidValidityCode, $"The quote would be valid until {until}, before today ({today}); give a new validity.");
+        }
+
+        ValidateLines(revise.Lines, state.Currency, nameof(revise));
+        var (lines, totals) = Compute(revise.Lines, state.Currency, context.Taxes, state.FiscalPositionId);
+        return new QuoteRevised { Lines = lines, Totals = totals, ValidUntil = validUntil, Notes = revise.Notes ?? state.Notes };
     }
 
     private static QuoteOptionAdded AddOption(Quote state, AddQuoteOption add, QuoteContext context)
@@ -322,6 +327,25 @@ public static class QuoteDecider
         }
 
         return (result, new QuoteTotals(document.Untaxed, document.TaxAmount, document.Total));
+    }
+
+    private static void ValidateLines(IReadOnlyList<QuoteLine> lines, Currency currency, string paramName)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            ArgumentNullException.ThrowIfNull(line, paramName);
+            ValidateLine(line, currency);
+            if (!ids.Add(line.LineId))
+            {
+                throw new QuoteRuleException(QuoteRuleException.DuplicateLineCode, $"Two lines have the id '{line.LineId}'.");
+            }
+        }
+
+        if (!lines.Any(l => l.IsRecurring))
+        {
+            throw new QuoteRuleException(QuoteRuleException.NoRecurringLineCode, "A quote needs at least one recurring line to become a subscription.");
+        }
     }
 
     private static void ValidateLine(QuoteLine line, Currency currency)

@@ -90,6 +90,22 @@ public sealed record QuoteOptionAdded : QuoteEvent
     public required QuoteTotals Totals { get; init; }
 }
 
+/// <summary>Staff revised the quote's lines, validity or notes.</summary>
+public sealed record QuoteRevised : QuoteEvent
+{
+    /// <summary>Gets the lines after the revision, with their taxes.</summary>
+    public required IReadOnlyList<QuoteLine> Lines { get; init; }
+
+    /// <summary>Gets the totals after the revision.</summary>
+    public required QuoteTotals Totals { get; init; }
+
+    /// <summary>Gets the last day the quote can be accepted after the revision, or null for no limit.</summary>
+    public LocalDate? ValidUntil { get; init; }
+
+    /// <summary>Gets the notes after the revision, or null.</summary>
+    public string? Notes { get; init; }
+}
+
 /// <summary>The customer signed the current version of the quote.</summary>
 public sealed record QuoteSigned : QuoteEvent
 {

@@ -33,6 +33,7 @@ internal static class EventSerializer
         ("quote.drafted.v1", typeof(QuoteDrafted), EventJsonContext.Default.QuoteDrafted),
         ("quote.sent.v1", typeof(QuoteSent), EventJsonContext.Default.QuoteSent),
         ("quote.option_added.v1", typeof(QuoteOptionAdded), EventJsonContext.Default.QuoteOptionAdded),
+        ("quote.revised.v1", typeof(QuoteRevised), EventJsonContext.Default.QuoteRevised),
         ("quote.signed.v1", typeof(QuoteSigned), EventJsonContext.Default.QuoteSigned),
         ("quote.paid.v1", typeof(QuotePaid), EventJsonContext.Default.QuotePaid),
         ("quote.confirmed.v1", typeof(QuoteConfirmed), EventJsonContext.Default.QuoteConfirmed),
@@ -94,6 +95,7 @@ internal static class EventSerializer
 [JsonSerializable(typeof(QuoteDrafted))]
 [JsonSerializable(typeof(QuoteSent))]
 [JsonSerializable(typeof(QuoteOptionAdded))]
+[JsonSerializable(typeof(QuoteRevised))]
 [JsonSerializable(typeof(QuoteSigned))]
 [JsonSerializable(typeof(QuotePaid))]
 [JsonSerializable(typeof(QuoteConfirmed))]

@@ -78,29 +78,47 @@ public sealed class QuoteDeciderTests
     {
         var quote = Drafted(Draft(options: BothOptions), VatConfig);
         var hash = quote.ContentHash;
-        var sent = Quote.Replay([.. Events(quote), .. QuoteDecider.Decide(quote, Q1, new SendQuote(), Staff(Day0))]);
-        var signed = Apply(sent, new AcceptQuote("Ada"), OnlineConfirmation.Signature);
+        var sent = quote.Apply(Assert.Single(QuoteDecider.Decide(quote, Q1, new SendQuote(), Staff(Day0))));
+        var signed = Apply(sent, new AcceptQuote("Ada"), VatConfig);
         var other = Drafted(Draft(lines: [Line("pro-1", 249.96m), Line("pro-2", 100m, SubscriptionLineKind.SetupFee)], options: BothOptions), VatConfig);
 
         Assert.Matches("^[0-9a-f]{64}$", hash);
         Assert.Equal(hash, sent.ContentHash);
         Assert.Equal(hash, signed.ContentHash);
         Assert.NotEqual(hash, other.ContentHash);
-        Assert.NotEqual(hash, Apply(quote, new AddQuoteOption("backup"), OnlineConfirmation.Signature).ContentHash);
+        Assert.NotEqual(hash, Apply(quote, new AddQuoteOption("backup"), VatConfig).ContentHash);
+        Assert.Equal(QuoteStatus.Confirmed, signed.Status);
     }
 
     [Fact]
     public void Accept_SignatureOfAnOlderVersion_IsNotValidForTheCurrentOne()
     {
         var quote = Drafted(Draft(OnlineConfirmation.SignatureAndPayment, options: BothOptions), VatConfig);
-        var signed = Apply(quote, new AcceptQuote("Ada"), OnlineConfirmation.SignatureAndPayment);
-        var changed = Apply(signed, new AddQuoteOption("training", 2m), OnlineConfirmation.SignatureAndPayment);
+        var signed = Apply(quote, new AcceptQuote("Ada"), VatConfig);
+        var changed = Apply(signed, new AddQuoteOption("training", 2m), VatConfig);
 
         Assert.True(signed.HasValidSignature);
         Assert.Equal(1L, signed.Signature!.ContentVersion);
         Assert.False(changed.HasValidSignature);
         var error = Refused(changed, new AcceptQuote(null, new QuotePayment("pi", changed.Totals.Total)), ByCustomer(Day0, VatConfig), QuoteRuleException.SignatureRequiredCode);
         Assert.Contains("changed after it was signed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Revise_ByCustomerOnAConfirmedOrCancelledQuoteOrWithBadLines_IsRefused()
+    {
+        var quote = Drafted();
+        var confirmed = quote.Apply(Assert.Single(QuoteDecider.Decide(quote, Q1, new ConfirmQuote(), Staff(Day0))));
+        var cancelled = quote.Apply(Assert.Single(QuoteDecider.Decide(quote, Q1, new CancelQuote("Lost"), Staff(Day0))));
+
+        Refused(quote, new ReviseQuote(quote.Lines), ByCustomer(Day0), QuoteRuleException.CustomerAccessDeniedCode);
+        Refused(confirmed, new ReviseQuote(quote.Lines), Staff(Day0), QuoteRuleException.AlreadyConfirmedCode);
+        Refused(cancelled, new ReviseQuote(quote.Lines), Staff(Day0), QuoteRuleException.CancelledCode);
+        Refused(quote, new ReviseQuote([Line("one", 5m, SubscriptionLineKind.OneTime)]), Staff(Day0), QuoteRuleException.NoRecurringLineCode);
+        Refused(quote, new ReviseQuote(quote.Lines) { ValidUntil = new LocalDate(2012, 4, 1) }, Staff(Day0), QuoteRuleException.InvalidValidityCode);
+        var revised = Assert.IsType<QuoteRevised>(Assert.Single(QuoteDecider.Decide(quote, Q1, new ReviseQuote([Line("pro-1", 10m, quantity: 2m)]), Staff(Day0))));
+        Assert.Equal((new Money(20m, Eur), quote.ValidUntil, quote.Notes), (revised.Totals.Total, revised.ValidUntil, revised.Notes));
+        Assert.Equal(2L, quote.Apply(revised).ContentVersion);
     }
 
     [Fact]
@@ -141,8 +159,8 @@ public sealed class QuoteDeciderTests
     [Fact]
     public void Events_ThroughJson_ReplayToTheSameQuote()
     {
-        var quote = Drafted(Draft(OnlineConfirmation.SignatureAndPayment, options: BothOptions) with { Notes = "Hi", Salesperson = "bob", FiscalPositionId = "export" }, VatConfig);
-        var events = Events(quote).ToList();
+        var events = QuoteDecider.Decide(Quote.Empty, Q1, Draft(OnlineConfirmation.SignatureAndPayment, options: BothOptions) with { Notes = "Hi", Salesperson = "bob", FiscalPositionId = "export" }, Staff(Day0, VatConfig)).ToList();
+        var quote = Quote.Replay(events);
         void Run(QuoteCommand command, QuoteContext context)
         {
             foreach (var e in QuoteDecider.Decide(quote, Q1, command, context))
@@ -179,11 +197,11 @@ public sealed class QuoteDeciderTests
                     var quote = Drafted(Draft(OnlineConfirmation.Signature, lines: input.Lines, options: BothOptions), taxes);
                     foreach (var (product, quantity) in input.Added)
                     {
-                        quote = Apply(quote, new AddQuoteOption(product, quantity), OnlineConfirmation.Signature, taxes);
+                        quote = Apply(quote, new AddQuoteOption(product, quantity), taxes);
                     }
 
                     var totals = quote.Lines.Aggregate(Money.Zero(Eur), (sum, l) => sum + l.Total);
-                    quote = Apply(quote, new AcceptQuote("Ada"), OnlineConfirmation.Signature, taxes);
+                    quote = Apply(quote, new AcceptQuote("Ada"), taxes);
                     var started = Assert.IsType<SubscriptionStarted>(Assert.Single(SubscriptionDecider.Decide(Subscription.Empty, Q1.SubscriptionId, quote.ToStartSubscription(), new CommandContext(Actor.System, Day0, ["Other"]))));
                     return quote.Status == QuoteStatus.Confirmed
                         && totals == quote.Totals.Total
@@ -198,18 +216,9 @@ public sealed class QuoteDeciderTests
             PropertyCheck.MoneyTests);
     }
 
-    private static IEnumerable<QuoteEvent> Events(Quote drafted) =>
-        QuoteDecider.Decide(Quote.Empty, Q1, Draft(drafted.Confirmation, drafted.ValidUntil, drafted.TimeZoneId, drafted.Lines, drafted.Options) with
-        {
-            Notes = drafted.Notes,
-            Salesperson = drafted.Salesperson,
-            FiscalPositionId = drafted.FiscalPositionId,
-        }, Staff(Day0, drafted.FiscalPositionId is null && drafted.Totals.Tax.IsZero ? null : VatConfig));
-
-    private static Quote Apply(Quote quote, QuoteCommand command, OnlineConfirmation confirmation, TaxConfiguration? taxes = null)
+    private static Quote Apply(Quote quote, QuoteCommand command, TaxConfiguration? taxes)
     {
-        _ = confirmation;
-        foreach (var e in QuoteDecider.Decide(quote, Q1, command, ByCustomer(Day0, taxes ?? (quote.Totals.Tax.IsZero ? null : VatConfig))))
+        foreach (var e in QuoteDecider.Decide(quote, Q1, command, ByCustomer(Day0, taxes)))
         {
             quote = quote.Apply(e);
         }

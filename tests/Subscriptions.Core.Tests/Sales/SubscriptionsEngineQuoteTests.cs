@@ -147,6 +147,65 @@ public abstract class SubscriptionsEngineQuoteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReviseQuote_AfterSigning_InvalidatesTheSignatureAndTheSubscriptionGetsTheRevisedPrices()
+    {
+        var token = await DraftAndSendAsync("pro-both");
+        var signed = await Engine.AcceptQuoteAsync(token, Q1, new AcceptQuote("Ada"));
+        var signedHash = signed.Quote.ContentHash;
+
+        // Staff grant 10% off the plan line after the signature.
+        var lines = signed.Quote.Lines.Select(l => l.ProductId == "pro" ? l with { DiscountPercent = 10m } : l).ToArray();
+        var revised = await Engine.ExecuteQuoteAsync(Q1, new ReviseQuote(lines) { Notes = "10% off the first year" }, Actor.Staff("bob"));
+        var unsigned = await Assert.ThrowsAsync<QuoteRuleException>(() => Engine.AcceptQuoteAsync(token, Q1, new AcceptQuote(null, new QuotePayment("pi_1", revised.Quote.Totals.Total))));
+        var done = await Engine.AcceptQuoteAsync(token, Q1, new AcceptQuote("Ada", new QuotePayment("pi_1", revised.Quote.Totals.Total)));
+
+        Assert.False(revised.Quote.HasValidSignature);
+        Assert.NotEqual(signedHash, revised.Quote.ContentHash);
+        Assert.Equal(new Money(389.95m, Eur), revised.Quote.Totals.Total); // 224.96 + 44.99 VAT + 120.00 setup
+        Assert.Equal(QuoteRuleException.SignatureRequiredCode, unsigned.ErrorCode);
+        Assert.Equal(revised.Quote.ContentHash, done.Quote.Signature!.ContentHash);
+        Assert.Equal(10m, (await Engine.GetSubscriptionAsync(Sub1)).Lines.Single(l => l.LineId == "pro-both-1").DiscountPercent);
+    }
+
+    [Fact]
+    public async Task ReviseQuote_ExpiredQuoteWithANewValidity_CanBeAcceptedAgain()
+    {
+        var token = await DraftAndSendAsync();
+        Clock.Now = Noon(2012, 6, 2);
+        var quote = await Engine.GetQuoteAsync(Q1);
+        var stillPast = await Assert.ThrowsAsync<QuoteRuleException>(() => Engine.ExecuteQuoteAsync(Q1, new ReviseQuote(quote.Lines), Actor.Staff("bob")));
+
+        await Engine.ExecuteQuoteAsync(Q1, new ReviseQuote(quote.Lines) { ValidUntil = new LocalDate(2012, 6, 30) }, Actor.Staff("bob"));
+        var accepted = await Engine.AcceptQuoteAsync(token, Q1, new AcceptQuote("Ada"));
+
+        Assert.Equal(QuoteRuleException.InvalidValidityCode, stillPast.ErrorCode);
+        Assert.Equal(QuoteStatus.Confirmed, accepted.Quote.Status);
+    }
+
+    [Fact]
+    public async Task Accept_TwoConcurrentAcceptances_ConfirmOnceAndStartOneSubscription()
+    {
+        var token = await DraftAndSendAsync();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(async i =>
+        {
+            try
+            {
+                await Task.Yield();
+                return (await Engine.AcceptQuoteAsync(token, Q1, new AcceptQuote($"Signer {i}"))).Events.Count;
+            }
+            catch (QuoteRuleException e) when (e.ErrorCode == QuoteRuleException.AlreadyConfirmedCode)
+            {
+                return 0;
+            }
+        }));
+
+        Assert.Single(outcomes, n => n == 2);
+        Assert.Equal(4, (await Engine.GetQuoteEventsAsync(Q1)).Count);
+        Assert.Single(await Engine.GetEventsAsync(Sub1));
+    }
+
+    [Fact]
     public async Task ExecuteQuote_StaffConfirmation_StartsTheSubscriptionWithoutOnlineAcceptance()
     {
         var token = await DraftAndSendAsync("pro-staff");
