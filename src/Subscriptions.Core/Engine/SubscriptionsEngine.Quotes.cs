@@ -308,7 +308,18 @@ public sealed partial class SubscriptionsEngine
             Subscription? subscription = null;
             if (events.OfType<QuoteConfirmed>().FirstOrDefault() is { } confirmed)
             {
-                (subscription, var append, schedule) = await StartFromQuoteAsync(after, confirmed.SubscriptionId, actor, now, commandId, cancellationToken).ConfigureAwait(false);
+                if (await _store.GetStreamVersionAsync(confirmed.SubscriptionId.StreamId, cancellationToken).ConfigureAwait(false) > 0)
+                {
+                    if (attempt < _options.MaxConcurrencyRetries && await _store.GetStreamVersionAsync(id.StreamId, cancellationToken).ConfigureAwait(false) != loaded.State.Version)
+                    {
+                        // A racing writer confirmed the quote since it was loaded: decide again on the new state.
+                        continue;
+                    }
+
+                    throw new SubscriptionRuleException(SubscriptionRuleException.AlreadyStartedCode, $"Subscription {confirmed.SubscriptionId} already exists.");
+                }
+
+                (subscription, var append, schedule) = StartFromQuote(after, confirmed.SubscriptionId, actor, now, commandId);
                 appends.Add(append);
             }
 
@@ -324,14 +335,8 @@ public sealed partial class SubscriptionsEngine
         }
     }
 
-    private async Task<(Subscription State, StreamAppend Append, List<ScheduleChange> Schedule)> StartFromQuoteAsync(
-        Quote quote, SubscriptionId subscriptionId, Actor by, Instant now, string? commandId, CancellationToken cancellationToken)
+    private (Subscription State, StreamAppend Append, List<ScheduleChange> Schedule) StartFromQuote(Quote quote, SubscriptionId subscriptionId, Actor by, Instant now, string? commandId)
     {
-        if (await _store.GetStreamVersionAsync(subscriptionId.StreamId, cancellationToken).ConfigureAwait(false) > 0)
-        {
-            throw new SubscriptionRuleException(SubscriptionRuleException.AlreadyStartedCode, $"Subscription {subscriptionId} already exists.");
-        }
-
         // A customer starts a subscription only by accepting a quote: the engine records the start on their behalf.
         var starter = by.Kind == ActorKind.Customer ? Actor.System : by;
         var context = new CommandContext(starter, now, [.. _options.CloseReasons])
