@@ -51,7 +51,7 @@ public class SalesBenchmarks
     }
 
     /// <summary>A fresh store of drafted quotes per iteration, so that each acceptance meets a one-event quote stream.</summary>
-    [IterationSetup(Target = nameof(AcceptEndToEndInMemory))]
+    [IterationSetup(Target = nameof(ConfirmEndToEndInMemory))]
     public void DraftQuotes()
     {
         _engine = new SubscriptionsEngine(new InMemoryStore(), new BenchClock(Now), new SubscriptionsOptions());
@@ -72,7 +72,7 @@ public class SalesBenchmarks
     /// <summary>A staff confirmation end to end: load the quote, decide, start the subscription, commit both streams together.</summary>
     [Benchmark]
     [InvocationCount(Quotes)]
-    public Task<QuoteCommandResult> AcceptEndToEndInMemory() =>
+    public Task<QuoteCommandResult> ConfirmEndToEndInMemory() =>
         _engine.ExecuteQuoteAsync(_ids[_next++], new ConfirmQuote(), Actor.Staff("bob"));
 
     private IReadOnlyList<QuoteEvent> DraftEvents() =>
