@@ -33,8 +33,8 @@ public readonly record struct QuoteId
     public string Value { get; }
 
     /// <summary>Gets the id of the subscription a confirmation of this quote creates: <c>sub-</c> + the quote id.</summary>
-    /// <exception cref="ArgumentException">Thrown on <c>default</c>.</exception>
-    public SubscriptionId SubscriptionId => new("sub-" + (Value ?? throw new ArgumentException("The default quote id has no subscription.")));
+    /// <exception cref="InvalidOperationException">Thrown on <c>default</c>.</exception>
+    public SubscriptionId SubscriptionId => new("sub-" + (Value ?? throw new InvalidOperationException("The default quote id has no subscription.")));
 
     /// <summary>Gets the storage stream that holds this quote's events.</summary>
     internal string StreamId => "quote-" + Value;

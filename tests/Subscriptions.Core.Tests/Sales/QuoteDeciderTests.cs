@@ -186,6 +186,28 @@ public sealed class QuoteDeciderTests
     }
 
     [Fact]
+    public void Events_RevisedCancelledAndLinksRevoked_RoundTripThroughJsonAndEveryQuoteEventHasAStableName()
+    {
+        var events = QuoteDecider.Decide(Quote.Empty, Q1, Draft(), Staff(Day0)).ToList();
+        var quote = Quote.Replay(events);
+        foreach (var command in new QuoteCommand[] { new ReviseQuote([Line("pro-1", 10m)]) { Notes = "New" }, new RevokeQuoteLinks(), new CancelQuote("Lost") })
+        {
+            var e = Assert.Single(QuoteDecider.Decide(quote, Q1, command, Staff(Day0)));
+            quote = quote.Apply(e);
+            events.Add(e);
+        }
+
+        var stored = events.Select((e, i) => EventSerializer.Encode($"e-{i}", "q", e)).ToArray();
+        var replayed = Quote.Replay(stored.Select((d, i) => (QuoteEvent)EventSerializer.Decode(new RecordedEvent("q", i + 1, i + 1, d.EventId, d.Type, d.Payload, d.Metadata))));
+        var eventClasses = typeof(QuoteEvent).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(QuoteEvent)) && !t.IsAbstract).ToArray();
+
+        Assert.Equal(["quote.drafted.v1", "quote.revised.v1", "quote.links_revoked.v1", "quote.cancelled.v1"], stored.Select(s => s.Type));
+        Assert.Equal((QuoteStatus.Cancelled, "Lost", "New", 1, quote.ContentHash), (replayed.Status, replayed.CancelReason, replayed.Notes, replayed.PortalTokenVersion, replayed.ContentHash));
+        Assert.Equal(eventClasses.Length, EventSerializer.TypeNames.Count(n => n.StartsWith("quote.", StringComparison.Ordinal)));
+        Assert.Throws<InvalidOperationException>(() => default(QuoteId).SubscriptionId);
+    }
+
+    [Fact]
     public void Property_ConfirmedSubscriptionLines_EqualTheAcceptedQuoteLines()
     {
         PropertyCheck.Check(

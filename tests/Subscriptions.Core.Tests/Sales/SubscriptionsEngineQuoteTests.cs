@@ -208,7 +208,11 @@ public abstract class SubscriptionsEngineQuoteTests : IAsyncLifetime
     [Fact]
     public async Task ExecuteQuote_StaffConfirmation_StartsTheSubscriptionWithoutOnlineAcceptance()
     {
-        var token = await DraftAndSendAsync("pro-staff");
+        var drafted = await Engine.DraftQuoteAsync(Q1, Request("pro-staff"), Actor.Staff("bob"), commandId: "draft-1");
+        var redrafted = await Engine.DraftQuoteAsync(Q1, Request("pro-staff"), Actor.Staff("bob"), commandId: "draft-1");
+        Assert.True(redrafted.WasRepeat);
+        Assert.Equal(drafted.Quote.ContentHash, redrafted.Quote.ContentHash);
+        var token = await Engine.SendQuoteAsync(Q1, Actor.Staff("bob"));
         var online = await Assert.ThrowsAsync<QuoteRuleException>(() => Engine.AcceptQuoteAsync(token, Q1, new AcceptQuote("Ada")));
 
         var confirmed = await Engine.ExecuteQuoteAsync(Q1, new ConfirmQuote(), Actor.Staff("alice"));
