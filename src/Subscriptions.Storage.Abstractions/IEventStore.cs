@@ -18,9 +18,12 @@ public interface IEventStore
     /// <param name="commits">The commits; each one sees the effects of those before it (expected versions chain).</param>
     /// <param name="cancellationToken">A token to cancel the operation; a cancelled batch writes nothing.</param>
     /// <returns>One result per commit, in order.</returns>
-    /// <remarks>This is the billing run's shape: many small commits paying for one transaction.</remarks>
+    /// <remarks>
+    /// This is the billing run's shape: many small commits paying for one transaction. Adapters may bound the size of
+    /// one transaction (the PostgreSQL store takes at most 1,048,575 events) and throw <see cref="ArgumentException"/> above it.
+    /// </remarks>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="commits"/> or an item is null.</exception>
-    /// <exception cref="ArgumentException">Thrown when <paramref name="commits"/> is empty.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="commits"/> is empty, or larger than the adapter takes in one transaction.</exception>
     /// <exception cref="StreamVersionConflictException">Thrown when a stream's version is not the expected one.</exception>
     /// <exception cref="EventIdConflictException">Thrown when an event id is stored with a different type or payload.</exception>
     /// <exception cref="MessageIdConflictException">Thrown when an outbox message id is stored with a different type or payload.</exception>
@@ -49,7 +52,9 @@ public interface IEventStore
     /// <returns>The events, fetched lazily in batches, until the end of the feed as it is when each batch is read.</returns>
     /// <remarks>
     /// A consumer checkpoints the <see cref="RecordedEvent.Position"/> of the last event it processed and resumes
-    /// after it: no committed event is ever skipped, and an event never appears before one committed earlier.
+    /// after it: no committed event is ever skipped. The events of one commit are contiguous and in append order,
+    /// and a commit that started after another one finished always comes after it. (Two commits running at the
+    /// same time may appear in either order; a PostgreSQL store shows a commit once every older transaction ended.)
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">Thrown (eagerly) when <paramref name="afterPosition"/> is negative or <paramref name="batchSize"/> is not positive.</exception>
     IAsyncEnumerable<RecordedEvent> ReadAllAsync(long afterPosition, int batchSize, CancellationToken cancellationToken);

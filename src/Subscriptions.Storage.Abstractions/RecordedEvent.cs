@@ -3,7 +3,8 @@ namespace Subscriptions.Storage;
 /// <summary>An event as stored: its stream, its version in the stream and its position in the global feed.</summary>
 /// <remarks>
 /// Versions start at 1 in each stream and have no gaps: the version of a stream is the number of events in it.
-/// Positions start at 1 and grow in commit order across all streams; they may have gaps in some adapters.
+/// Positions are positive and grow in commit order across all streams (see <see cref="IEventStore.ReadAllAsync"/>);
+/// they may have gaps: the in-memory and SQLite stores number events 1, 2, 3..., the PostgreSQL store does not.
 /// </remarks>
 public sealed class RecordedEvent
 {

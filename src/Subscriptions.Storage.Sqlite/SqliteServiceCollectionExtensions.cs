@@ -16,7 +16,10 @@ public static class SqliteServiceCollectionExtensions
     /// <param name="connectionString">The SQLite connection string, such as <c>Data Source=billing.db</c>.</param>
     /// <param name="configure">Optionally changes the other options.</param>
     /// <returns>The same service collection.</returns>
-    /// <remarks>The options are validated here, at registration, and every problem is reported at once.</remarks>
+    /// <remarks>
+    /// The options are validated here, at registration, and every problem is reported at once. Only the storage port is
+    /// registered (adapters do not reference the engine). A store registered earlier wins, so a repeated call has no effect.
+    /// </remarks>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="services"/> is null.</exception>
     /// <exception cref="ArgumentException">Thrown when the options are invalid.</exception>
     public static IServiceCollection AddSubscriptionsSqlite(this IServiceCollection services, string connectionString, Action<SqliteStoreOptions>? configure = null)

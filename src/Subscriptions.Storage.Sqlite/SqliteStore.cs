@@ -16,6 +16,7 @@ namespace Subscriptions.Storage.Sqlite;
 public sealed class SqliteStore : IStore, IAsyncDisposable, IDisposable
 {
     private const int StreamBatch = 500;
+    private const int UniqueConstraintFailed = 2067; // SQLITE_CONSTRAINT_UNIQUE
 
     private readonly string _connectionString;
     private readonly string _prefix;
@@ -365,15 +366,15 @@ public sealed class SqliteStore : IStore, IAsyncDisposable, IDisposable
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var transaction = sql.Connection.BeginTransaction();
-            var results = new CommitResult[commits.Count];
-            for (var i = 0; i < commits.Count; i++)
+            try
             {
-                results[i] = Apply(sql, transaction, commits[i]);
+                return Run(sql, commits, careful: false);
             }
-
-            transaction.Commit();
-            return results;
+            catch (RetryCarefullyException)
+            {
+                // An event id was already stored: redo the whole transaction event by event, which handles idempotency.
+                return Run(sql, commits, careful: true);
+            }
         }
         finally
         {
@@ -381,16 +382,46 @@ public sealed class SqliteStore : IStore, IAsyncDisposable, IDisposable
         }
     }
 
-    // Runs inside the commit's transaction; any exception rolls the whole transaction back.
-    private static CommitResult Apply(SqliteStatements sql, SqliteTransaction transaction, Commit commit)
+    private static CommitResult[] Run(SqliteStatements sql, IReadOnlyList<Commit> commits, bool careful)
+    {
+        // BEGIN IMMEDIATE: take the write lock up front, so that another process on the file cannot make us fail mid-way.
+        using var transaction = sql.Connection.BeginTransaction(deferred: false);
+        var results = new CommitResult[commits.Count];
+        for (var i = 0; i < commits.Count; i++)
+        {
+            results[i] = Apply(sql, transaction, commits[i], careful);
+        }
+
+        transaction.Commit();
+        return results;
+    }
+
+    // Runs inside the commit's transaction; any exception rolls the whole transaction back. Not careful: the events of
+    // an append go in multi-row inserts, and a skipped row (an event id already stored) aborts with RetryCarefullyException.
+    private static CommitResult Apply(SqliteStatements sql, SqliteTransaction transaction, Commit commit, bool careful)
     {
         var versions = new long[commit.Appends.Count];
         var written = 0;
         for (var a = 0; a < commit.Appends.Count; a++)
         {
             var append = commit.Appends[a];
+            if (append.ExpectedVersion == 0 && !careful)
+            {
+                // A new stream needs no read: if the stream exists, version 1 does, and the insert fails on it.
+                InsertAll(sql, transaction, append);
+                versions[a] = append.Events.Count;
+                written++;
+                continue;
+            }
+
             var current = VersionOf(sql, transaction, append.StreamId);
-            if (append.ExpectedVersion == current)
+            if (append.ExpectedVersion == current && !careful)
+            {
+                InsertAll(sql, transaction, append);
+                versions[a] = current + append.Events.Count;
+                written++;
+            }
+            else if (append.ExpectedVersion == current)
             {
                 var next = current;
                 foreach (var e in append.Events)
@@ -408,7 +439,6 @@ public sealed class SqliteStore : IStore, IAsyncDisposable, IDisposable
 
                 if (next != current)
                 {
-                    sql.UpsertStream.Bind(transaction, append.StreamId, next).ExecuteNonQuery();
                     written++;
                 }
 
@@ -460,6 +490,43 @@ public sealed class SqliteStore : IStore, IAsyncDisposable, IDisposable
         return new CommitResult(versions, replay);
     }
 
+    private static void InsertAll(SqliteStatements sql, SqliteTransaction transaction, StreamAppend append)
+    {
+        var events = append.Events;
+        for (var start = 0; start < events.Count; start += SqliteStatements.MaxRowsPerInsert)
+        {
+            var rows = Math.Min(SqliteStatements.MaxRowsPerInsert, events.Count - start);
+            var insert = sql.InsertEvents[rows];
+            insert.Set(0, append.StreamId);
+            for (var r = 0; r < rows; r++)
+            {
+                var e = events[start + r];
+                var at = 1 + (5 * r);
+                insert.Set(at, append.ExpectedVersion + start + r + 1);
+                insert.Set(at + 1, e.EventId);
+                insert.Set(at + 2, e.Type);
+                insert.Set(at + 3, Bytes.Of(e.Payload));
+                insert.Set(at + 4, Bytes.Of(e.Metadata));
+            }
+
+            int inserted;
+            try
+            {
+                inserted = insert.With(transaction).ExecuteNonQuery();
+            }
+            catch (SqliteException e) when (e.SqliteExtendedErrorCode == UniqueConstraintFailed)
+            {
+                // The version is taken: the stream is not where the commit expected it. Let the careful pass say why.
+                throw new RetryCarefullyException();
+            }
+
+            if (inserted != rows)
+            {
+                throw new RetryCarefullyException();
+            }
+        }
+    }
+
     // True when the event is stored with the same content, false when absent; throws when stored with another content.
     private static bool CheckStoredEvent(SqliteStatements sql, SqliteTransaction transaction, string streamId, EventData e)
     {
@@ -475,5 +542,9 @@ public sealed class SqliteStore : IStore, IAsyncDisposable, IDisposable
         }
 
         return true;
+    }
+
+    private sealed class RetryCarefullyException : Exception
+    {
     }
 }

@@ -103,3 +103,18 @@ internal static partial class Generators
         return new TaxDocumentCase(configuration, built, currency);
     }
 }
+
+/// <summary>Generators of catalog values.</summary>
+internal static partial class Generators
+{
+    /// <summary>A list price with 0 to 4 decimals, 0 to 10,000.</summary>
+    public static Gen<decimal> ListPriceAmount { get; } = Gen.OneOf(
+        Gen.Choose(0, 1_000_000).Select(i => i / 100m),
+        Gen.Choose(0, 100_000_000).Select(i => i / 10_000m));
+
+    /// <summary>A pricelist discount in percent, 0 to 100 with two decimals.</summary>
+    public static Gen<decimal> PricelistDiscount { get; } = Gen.Choose(0, 10_000).Select(i => i / 100m);
+
+    /// <summary>A unit ratio such as 12 (dozen), 8 (day of hours), 0.5 or 1/3 rounded.</summary>
+    public static Gen<decimal> UnitRatio { get; } = Gen.Elements(1m, 2m, 8m, 12m, 24m, 0.5m, 0.001m, 1000m);
+}

@@ -90,10 +90,13 @@ internal static partial class Generators
         }
         select new BillingSchedule(start, recurrence, anchor, timing, term, trialDays == 0 ? null : start.PlusDays(trialDays), leading, policy);
 
-    /// <summary>A positive price rounded to its currency's minor unit (0, 2, 3 or 4 decimals).</summary>
+    /// <summary>A positive price rounded to its currency's minor unit (0, 2, 3 or 4 decimals), up to 10^14 minor units.</summary>
     public static Gen<Money> Price { get; } =
         from currency in Currency
-        from units in Gen.Frequency((3, Gen.Choose(1, 100_000)), (1, Gen.Choose(1, 2_000_000_000)))
+        from units in Gen.Frequency(
+            (3, Gen.Choose(1, 100_000).Select(i => (long)i)),
+            (1, Gen.Choose(1, 2_000_000_000).Select(i => (long)i)),
+            (1, Gen.Choose(1, 1_000_000).Select(i => i * 100_000_007L)))
         select Money.FromMinorUnits(units, currency);
 
     /// <summary>A full month-based period of a schedule with an anchor on 28-31 or anywhere, and a change date inside it.</summary>

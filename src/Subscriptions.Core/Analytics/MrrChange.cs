@@ -13,6 +13,8 @@ namespace Subscriptions.Analytics;
 /// the <see cref="MrrAfter"/> of the previous one. Amounts are the subscription's MRR in <see cref="Currency"/>:
 /// recurring lines only, untaxed, after discounts, normalized to a month (see <see cref="MrrNormalization"/>),
 /// kept at full precision. A paused subscription has MRR 0 and <see cref="Paused"/> set; its customer stays active.
+/// Taxes, one-time and setup charges, metered charges, trials and free plans are not MRR; a past-due subscription
+/// keeps its MRR until it is cancelled (METRICS.md ground rules, as Stripe).
 /// </para>
 /// <para>
 /// <see cref="EffectiveDate"/> is the first day the new MRR applies: the change counts in the balance "as of" that day

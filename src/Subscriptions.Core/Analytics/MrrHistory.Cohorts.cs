@@ -1,3 +1,4 @@
+using System.Numerics;
 using NodaTime;
 
 namespace Subscriptions.Analytics;
@@ -114,103 +115,32 @@ public sealed partial class MrrHistory
         var notYetChurned = options.Retention == CohortRetention.NotYetChurned;
         var groups = checked(count * keyCount);
         var size = new int[groups];
-        var initial = new decimal[groups];
-        var mrrSum = new decimal[groups];
-        var minSum = new decimal[groups];
-        var retained = new int[groups];
-        var cellRetained = new int[checked(groups * count)];
-        var cellMrr = new decimal[groups * count];
-        var cellMin = new decimal[groups * count];
-
-        var mrr = new decimal[_customerCount];
-        var paused = new int[_customerCount];
-        var slot = new int[_customerCount];
-        var init = new decimal[_customerCount];
-        var firstDay = new int[_customerCount];
-        var churned = new bool[_customerCount];
-        Array.Fill(slot, -2);
-
-        var n = _day.Length;
-        var i = 0;
-        var fromDay = PeriodMath.ToDay(periods[0].Start);
-        for (var p = -1; p < count; p++)
+        var retainedChange = new int[checked(groups * count)];
+        decimal[] initial, mrrChange, minChange;
+        if (_units is not null)
         {
-            var endDay = p < 0 ? fromDay : PeriodMath.ToDay(periods[p].End);
-            for (; i < n && _day[i] < endDay; i++)
+            AccumulateCohorts(_units, periods, keys, keyCount, notYetChurned, size, retainedChange, out var initialUnits, out var mrrUnits, out var minUnits);
+            initial = Array.ConvertAll(initialUnits, FromUnits);
+            mrrChange = Array.ConvertAll(mrrUnits, FromUnits);
+            minChange = Array.ConvertAll(minUnits, FromUnits);
+        }
+        else
+        {
+            AccumulateCohorts(_delta!, periods, keys, keyCount, notYetChurned, size, retainedChange, out initial, out mrrChange, out minChange);
+        }
+
+        var cellRetained = retainedChange;
+        var cellMrr = mrrChange;
+        var cellMin = minChange;
+        for (var g = 0; g < groups; g++)
+        {
+            var q = g / keyCount;
+            for (var p = q + 1; p < count; p++)
             {
-                var c = _customer[i];
-                var d = _delta[i];
-                var f = _flags[i];
-                var old = mrr[c];
-                var now = old + d;
-                mrr[c] = now;
-                paused[c] += ((f & PausedAfterFlag) != 0 ? 1 : 0) - ((f & PausedBeforeFlag) != 0 ? 1 : 0);
-                var s = slot[c];
-                if (s == -2)
-                {
-                    if (now > 0m)
-                    {
-                        if (p < 0)
-                        {
-                            slot[c] = -1;
-                            continue;
-                        }
-
-                        s = (p * keyCount) + (keys is null ? 0 : keys[i]);
-                        slot[c] = s;
-                        init[c] = now;
-                        firstDay[c] = _day[i];
-                        size[s]++;
-                        initial[s] += now;
-                        mrrSum[s] += now;
-                        minSum[s] += now;
-                        retained[s]++;
-                    }
-
-                    continue;
-                }
-
-                if (s < 0 || churned[c])
-                {
-                    continue;
-                }
-
-                var start = init[c];
-                if (_day[i] == firstDay[c])
-                {
-                    // Still the customer's first day with MRR: its initial MRR follows.
-                    initial[s] += now - start;
-                    minSum[s] += now - old;
-                    init[c] = now;
-                }
-                else
-                {
-                    minSum[s] += Math.Min(now, start) - Math.Min(old, start);
-                }
-
-                mrrSum[s] += d;
-                retained[s] += (now > 0m ? 1 : 0) - (old > 0m ? 1 : 0);
-                if (notYetChurned && now == 0m && paused[c] == 0)
-                {
-                    churned[c] = true;
-                }
-            }
-
-            if (p < 0)
-            {
-                continue;
-            }
-
-            for (var q = 0; q <= p; q++)
-            {
-                for (var k = 0; k < keyCount; k++)
-                {
-                    var g = (q * keyCount) + k;
-                    var cell = (g * count) + (p - q);
-                    cellRetained[cell] = retained[g];
-                    cellMrr[cell] = mrrSum[g];
-                    cellMin[cell] = minSum[g];
-                }
+                var at = (g * count) + p;
+                cellRetained[at] += cellRetained[at - 1];
+                cellMrr[at] += cellMrr[at - 1];
+                cellMin[at] += cellMin[at - 1];
             }
         }
 
@@ -228,7 +158,7 @@ public sealed partial class MrrHistory
                 var cells = new CohortCell[count - q];
                 for (var offset = 0; offset < cells.Length; offset++)
                 {
-                    var cell = (g * count) + offset;
+                    var cell = (g * count) + q + offset;
                     var base0 = initial[g];
                     cells[offset] = new CohortCell(
                         offset,
@@ -246,5 +176,89 @@ public sealed partial class MrrHistory
 
         rows.Sort((x, y) => x.Cohort.Start != y.Cohort.Start ? x.Cohort.Start.CompareTo(y.Cohort.Start) : x.Key.CompareTo(y.Key));
         return new CohortTable(options.Granularity, options.GroupBy, options.Retention, ReportingCurrency, rows);
+    }
+
+    private void AccumulateCohorts<T>(T[] delta, AnalyticsPeriod[] periods, int[]? keys, int keyCount, bool notYetChurned, int[] size, int[] retainedChange, out T[] initial, out T[] mrrChange, out T[] minChange)
+        where T : struct, INumber<T>
+    {
+        var count = periods.Length;
+        var groups = size.Length;
+        var zero = T.Zero;
+        initial = new T[groups];
+
+        // Per group and period: the change of the group's retained count, MRR and Σ min(MRR, initial) in that
+        // period; the cells are their running sums from the cohort's own period.
+        mrrChange = new T[groups * count];
+        minChange = new T[groups * count];
+        var lookup = new PeriodLookup(periods);
+        var customerCount = CustomerCount;
+        for (var c = 0; c < customerCount; c++)
+        {
+            var mrr = zero;
+            var paused = 0;
+            var group = -2;
+            var init = zero;
+            var firstDay = 0;
+            var end = _customerStart[c + 1];
+            for (var k = _customerStart[c]; k < end; k++)
+            {
+                var p = lookup.PeriodOf(_day[k]);
+                if (p >= count)
+                {
+                    break;
+                }
+
+                var d = delta[k];
+                var f = _flags[k];
+                var old = mrr;
+                mrr += d;
+                paused += ((f & PausedAfterFlag) != 0 ? 1 : 0) - ((f & PausedBeforeFlag) != 0 ? 1 : 0);
+                if (group == -2)
+                {
+                    if (mrr > zero)
+                    {
+                        if (p < 0)
+                        {
+                            // First MRR before the report: in no cohort.
+                            break;
+                        }
+
+                        group = (p * keyCount) + (keys is null ? 0 : keys[k]);
+                        init = mrr;
+                        firstDay = _day[k];
+                        size[group]++;
+                        initial[group] += mrr;
+                        var cell = (group * count) + p;
+                        mrrChange[cell] += mrr;
+                        minChange[cell] += mrr;
+                        retainedChange[cell]++;
+                    }
+
+                    continue;
+                }
+
+                var at = (group * count) + p;
+                if (_day[k] == firstDay)
+                {
+                    // Still the customer's first day with MRR: its initial MRR follows.
+                    initial[group] += mrr - init;
+                    minChange[at] += mrr - old;
+                    init = mrr;
+                }
+                else
+                {
+                    minChange[at] += T.Min(mrr, init) - T.Min(old, init);
+                }
+
+                mrrChange[at] += d;
+                retainedChange[at] += (mrr > zero ? 1 : 0) - (old > zero ? 1 : 0);
+                if (notYetChurned && mrr == zero && paused == 0)
+                {
+                    // Churned: its contributions are back to zero and stay there.
+                    break;
+                }
+            }
+        }
+
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using NodaTime;
 
 namespace Subscriptions.Analytics;
@@ -14,15 +15,16 @@ internal enum MovementKind : byte
     Fx,
 }
 
-/// <summary>Movement totals being accumulated (mutable, internal).</summary>
-internal struct Flow
+/// <summary>Movement totals being accumulated (mutable, internal), in decimal or in fixed-point units.</summary>
+internal struct Flow<T>
+    where T : struct, INumber<T>
 {
-    public decimal New;
-    public decimal Expansion;
-    public decimal Contraction;
-    public decimal Churn;
-    public decimal Reactivation;
-    public decimal Fx;
+    public T New;
+    public T Expansion;
+    public T Contraction;
+    public T Churn;
+    public T Reactivation;
+    public T Fx;
     public int NewCount;
     public int ExpansionCount;
     public int ContractionCount;
@@ -30,7 +32,7 @@ internal struct Flow
     public int ReactivationCount;
     public int FxCount;
 
-    public void Add(MovementKind kind, decimal amount)
+    public void Add(MovementKind kind, T amount)
     {
         switch (kind)
         {
@@ -43,24 +45,67 @@ internal struct Flow
             default: break;
         }
     }
+
+    public readonly Flow<decimal> ToDecimal(Func<T, decimal> convert) => new()
+    {
+        New = convert(New),
+        Expansion = convert(Expansion),
+        Contraction = convert(Contraction),
+        Churn = convert(Churn),
+        Reactivation = convert(Reactivation),
+        Fx = convert(Fx),
+        NewCount = NewCount,
+        ExpansionCount = ExpansionCount,
+        ContractionCount = ContractionCount,
+        ChurnCount = ChurnCount,
+        ReactivationCount = ReactivationCount,
+        FxCount = FxCount,
+    };
 }
 
 /// <summary>Balances at an instant (mutable, internal).</summary>
-internal struct Balance
+internal struct Balance<T>
+    where T : struct, INumber<T>
 {
-    public decimal Mrr;
+    public T Mrr;
     public int Contracts;
     public int PayingSubscriptions;
     public int ActiveCustomers;
     public int PayingCustomers;
+
+    public void Add(in Balance<T> other)
+    {
+        Mrr += other.Mrr;
+        Contracts += other.Contracts;
+        PayingSubscriptions += other.PayingSubscriptions;
+        ActiveCustomers += other.ActiveCustomers;
+        PayingCustomers += other.PayingCustomers;
+    }
+
+    public readonly Balance<decimal> ToDecimal(Func<T, decimal> convert) => new()
+    {
+        Mrr = convert(Mrr),
+        Contracts = Contracts,
+        PayingSubscriptions = PayingSubscriptions,
+        ActiveCustomers = ActiveCustomers,
+        PayingCustomers = PayingCustomers,
+    };
 }
 
 /// <summary>Per-customer netting over a period, for the rate metrics.</summary>
-internal struct NetStats
+internal struct NetStats<T>
+    where T : struct, INumber<T>
 {
     public int ChurnedCustomers;
-    public decimal GrossLost;
-    public decimal NetLost;
+    public T GrossLost;
+    public T NetLost;
+
+    public readonly NetStats<decimal> ToDecimal(Func<T, decimal> convert) => new()
+    {
+        ChurnedCustomers = ChurnedCustomers,
+        GrossLost = convert(GrossLost),
+        NetLost = convert(NetLost),
+    };
 }
 
 /// <summary>Churn and closes attributed to one close reason in one period.</summary>
@@ -72,282 +117,303 @@ internal struct ReasonTotals
     public decimal ClosedMrr;
 }
 
-/// <summary>The one-pass movement engine over an <see cref="MrrHistory"/>'s arrays: no allocation per change.</summary>
-internal sealed class MovementEngine
+/// <summary>What one run of the movement engine found, in decimal.</summary>
+internal sealed class EngineResult
 {
+    public Balance<decimal>[] Start { get; init; } = [];
+
+    public Balance<decimal>[] End { get; init; } = [];
+
+    public Flow<decimal>[] Events { get; init; } = [];
+
+    public Flow<decimal>[] Net { get; init; } = [];
+
+    public NetStats<decimal>[] Stats { get; init; } = [];
+
+    public Flow<decimal>[] Dimension { get; init; } = [];
+
+    public Dictionary<(int Period, int Reason), ReasonTotals> Reasons { get; init; } = [];
+}
+
+/// <summary>
+/// The one-pass movement engine over an <see cref="MrrHistory"/>'s customer-major arrays: each customer's changes are
+/// read in order with its state in locals, and flows go to small per-period accumulators. No allocation per change.
+/// </summary>
+internal sealed class MovementEngine<T>
+    where T : struct, INumber<T>
+{
+    private readonly int[] _customerStart;
     private readonly int[] _dayOf;
-    private readonly int[] _customerOf;
-    private readonly decimal[] _afterOf;
-    private readonly decimal[] _deltaOf;
+    private readonly T[] _deltaOf;
+    private readonly Func<T, decimal> _toDecimal;
     private readonly byte[] _flagsOf;
+    private readonly int[] _source;
     private readonly MrrChange[] _changes;
-
-    private readonly decimal[] _mrr;
-    private readonly int[] _paused;
-    private readonly bool[] _everPaid;
-
-    // Per-customer net view, only when asked for.
     private readonly bool _net;
-    private readonly int[] _stamp = [];
-    private readonly decimal[] _startMrr = [];
-    private readonly byte[] _startFlags = [];
-    private readonly decimal[] _fx = [];
-    private readonly int[] _touched = [];
-    private int _touchedCount;
-
     private readonly int[]? _keys;
     private readonly int _keyCount;
     private readonly bool _reasons;
-    private Balance _balance;
 
-    public MovementEngine(int[] day, int[] customer, decimal[] after, decimal[] delta, byte[] flags, MrrChange[] changes, int customerCount, bool net, int[]? keys, int keyCount, bool reasons)
+    public MovementEngine(int[] customerStart, int[] day, T[] delta, Func<T, decimal> toDecimal, byte[] flags, int[] source, MrrChange[] changes, bool net, int[]? keys, int keyCount, bool reasons)
     {
+        _customerStart = customerStart;
         _dayOf = day;
-        _customerOf = customer;
-        _afterOf = after;
         _deltaOf = delta;
+        _toDecimal = toDecimal;
         _flagsOf = flags;
+        _source = source;
         _changes = changes;
-        _mrr = new decimal[customerCount];
-        _paused = new int[customerCount];
-        _everPaid = new bool[customerCount];
         _net = net;
-        if (net)
-        {
-            _stamp = new int[customerCount];
-            Array.Fill(_stamp, -1);
-            _startMrr = new decimal[customerCount];
-            _startFlags = new byte[customerCount];
-            _fx = new decimal[customerCount];
-            _touched = new int[customerCount];
-        }
-
         _keys = keys;
         _keyCount = keyCount;
         _reasons = reasons;
     }
 
-    public Balance[] Start { get; private set; } = [];
+    private Dictionary<(int Period, int Reason), ReasonTotals> Reasons { get; } = [];
 
-    public Balance[] End { get; private set; } = [];
-
-    public Flow[] Events { get; private set; } = [];
-
-    public Flow[] Net { get; private set; } = [];
-
-    public NetStats[] Stats { get; private set; } = [];
-
-    public Flow[] Dimension { get; private set; } = [];
-
-    public Dictionary<(int Period, int Reason), ReasonTotals> Reasons { get; } = [];
-
-    public void Run(AnalyticsPeriod[] periods)
+    public EngineResult Run(AnalyticsPeriod[] periods)
     {
         var count = periods.Length;
-        Start = new Balance[count];
-        End = new Balance[count];
-        Events = new Flow[count];
-        Net = _net ? new Flow[count] : [];
-        Stats = _net ? new NetStats[count] : [];
-        Dimension = _keys is null ? [] : new Flow[checked(count * _keyCount)];
-        var n = _dayOf.Length;
-        var i = 0;
-        var fromDay = PeriodMath.ToDay(periods[0].Start);
-        while (i < n && _dayOf[i] < fromDay)
+        var lookup = new PeriodLookup(periods);
+        var opening = default(Balance<T>);
+        var changes = new Balance<T>[count];
+        var events = new Flow<T>[count];
+        var net = _net ? new Flow<T>[count] : [];
+        var stats = _net ? new NetStats<T>[count] : [];
+        var dimension = _keys is null ? [] : new Flow<T>[checked(count * _keyCount)];
+        var customerCount = _customerStart.Length - 1;
+        var zero = T.Zero;
+        for (var c = 0; c < customerCount; c++)
         {
-            Apply(i, -1);
-            i++;
+            var mrr = zero;
+            var paused = 0;
+            var everPaid = false;
+            var current = -1;
+            var startMrr = zero;
+            var startActive = false;
+            var startEverPaid = false;
+            var fx = zero;
+            var end = _customerStart[c + 1];
+            for (var k = _customerStart[c]; k < end; k++)
+            {
+                var p = lookup.PeriodOf(_dayOf[k]);
+                if (p >= count)
+                {
+                    break;
+                }
+
+                if (p >= 0 && p != current)
+                {
+                    if (current >= 0 && _net)
+                    {
+                        CloseNet(ref net[current], ref stats[current], startMrr, startActive, startEverPaid, fx, mrr, paused);
+                    }
+
+                    current = p;
+                    startMrr = mrr;
+                    startActive = mrr > zero || paused > 0;
+                    startEverPaid = everPaid;
+                    fx = zero;
+                }
+
+                var d = _deltaOf[k];
+                var f = _flagsOf[k];
+                var oldMrr = mrr;
+                var oldPaused = paused;
+                mrr += d;
+                var pausedBefore = (f & MrrHistory.PausedBeforeFlag) != 0;
+                var pausedAfter = (f & MrrHistory.PausedAfterFlag) != 0;
+                paused += (pausedAfter ? 1 : 0) - (pausedBefore ? 1 : 0);
+                var oldPaying = oldMrr > zero;
+                var newPaying = mrr > zero;
+                var wasActive = oldPaying || oldPaused > 0;
+                var isActive = newPaying || paused > 0;
+                ref var balance = ref p < 0 ? ref opening : ref changes[p];
+                balance.Mrr += d;
+                var afterPositive = (f & MrrHistory.AfterPositiveFlag) != 0;
+                var beforePositive = (f & MrrHistory.BeforePositiveFlag) != 0;
+                balance.PayingSubscriptions += (afterPositive ? 1 : 0) - (beforePositive ? 1 : 0);
+                balance.Contracts += (afterPositive || pausedAfter ? 1 : 0) - (beforePositive || pausedBefore ? 1 : 0);
+                balance.PayingCustomers += (newPaying ? 1 : 0) - (oldPaying ? 1 : 0);
+                balance.ActiveCustomers += (isActive ? 1 : 0) - (wasActive ? 1 : 0);
+                var wasEverPaid = everPaid;
+                everPaid |= newPaying;
+                if (p < 0)
+                {
+                    continue;
+                }
+
+                MovementKind kind;
+                T amount;
+                if ((f & MrrHistory.FxFlag) != 0)
+                {
+                    kind = MovementKind.Fx;
+                    amount = d;
+                    fx += d;
+                }
+                else if (!wasActive && isActive)
+                {
+                    kind = newPaying ? (wasEverPaid ? MovementKind.Reactivation : MovementKind.New) : MovementKind.None;
+                    amount = mrr;
+                }
+                else if (wasActive && !isActive)
+                {
+                    kind = MovementKind.Churn;
+                    amount = oldMrr;
+                }
+                else if (d > zero)
+                {
+                    kind = MovementKind.Expansion;
+                    amount = d;
+                }
+                else if (d < zero)
+                {
+                    kind = MovementKind.Contraction;
+                    amount = -d;
+                }
+                else
+                {
+                    continue;
+                }
+
+                events[p].Add(kind, amount);
+                if (_keys is not null)
+                {
+                    dimension[(p * _keyCount) + _keys[k]].Add(kind, amount);
+                }
+
+                if (_reasons && (kind == MovementKind.Churn || (f & MrrHistory.CloseFlag) != 0))
+                {
+                    AddReason(p, _changes[_source[k]].CloseReasonId, kind == MovementKind.Churn ? _toDecimal(amount) : -1m, (f & MrrHistory.CloseFlag) != 0 ? _toDecimal(-d) : -1m);
+                }
+            }
+
+            if (current >= 0 && _net)
+            {
+                CloseNet(ref net[current], ref stats[current], startMrr, startActive, startEverPaid, fx, mrr, paused);
+            }
         }
 
+        var start = new Balance<decimal>[count];
+        var finish = new Balance<decimal>[count];
+        var running = opening;
         for (var p = 0; p < count; p++)
         {
-            Start[p] = _balance;
-            var endDay = PeriodMath.ToDay(periods[p].End);
-            _touchedCount = 0;
-            while (i < n && _dayOf[i] < endDay)
-            {
-                Apply(i, p);
-                i++;
-            }
-
-            End[p] = _balance;
-            if (_net)
-            {
-                CloseNet(p);
-            }
+            start[p] = running.ToDecimal(_toDecimal);
+            running.Add(changes[p]);
+            finish[p] = running.ToDecimal(_toDecimal);
         }
+
+        return new EngineResult
+        {
+            Start = start,
+            End = finish,
+            Events = Array.ConvertAll(events, x => x.ToDecimal(_toDecimal)),
+            Net = Array.ConvertAll(net, x => x.ToDecimal(_toDecimal)),
+            Stats = Array.ConvertAll(stats, x => x.ToDecimal(_toDecimal)),
+            Dimension = Array.ConvertAll(dimension, x => x.ToDecimal(_toDecimal)),
+            Reasons = Reasons,
+        };
     }
 
-    private void Apply(int i, int period)
+    private void AddReason(int period, int reason, decimal churned, decimal closed)
     {
-        var c = _customerOf[i];
-        var d = _deltaOf[i];
-        var a = _afterOf[i];
-        var f = _flagsOf[i];
-        var b = a - d;
-        var record = period >= 0;
-        var oldMrr = _mrr[c];
-        var oldPaused = _paused[c];
-        if (record && _net && _stamp[c] != period)
+        var key = (period, reason);
+        Reasons.TryGetValue(key, out var totals);
+        if (churned >= 0m)
         {
-            _stamp[c] = period;
-            _startMrr[c] = oldMrr;
-            _startFlags[c] = (byte)((oldMrr > 0m || oldPaused > 0 ? 1 : 0) | (_everPaid[c] ? 2 : 0));
-            _fx[c] = 0m;
-            _touched[_touchedCount++] = c;
+            totals.ChurnedCustomers++;
+            totals.ChurnedMrr += churned;
         }
 
-        var newMrr = oldMrr + d;
-        _mrr[c] = newMrr;
-        var pausedBefore = (f & MrrHistory.PausedBeforeFlag) != 0;
-        var pausedAfter = (f & MrrHistory.PausedAfterFlag) != 0;
-        var newPaused = oldPaused + (pausedAfter ? 1 : 0) - (pausedBefore ? 1 : 0);
-        _paused[c] = newPaused;
-        var wasActive = oldMrr > 0m || oldPaused > 0;
-        var isActive = newMrr > 0m || newPaused > 0;
-        _balance.Mrr += d;
-        _balance.PayingSubscriptions += (a > 0m ? 1 : 0) - (b > 0m ? 1 : 0);
-        _balance.Contracts += (a > 0m || pausedAfter ? 1 : 0) - (b > 0m || pausedBefore ? 1 : 0);
-        _balance.PayingCustomers += (newMrr > 0m ? 1 : 0) - (oldMrr > 0m ? 1 : 0);
-        _balance.ActiveCustomers += (isActive ? 1 : 0) - (wasActive ? 1 : 0);
-        var everPaid = _everPaid[c];
-        if (newMrr > 0m)
+        if (closed >= 0m)
         {
-            _everPaid[c] = true;
+            totals.ClosedSubscriptions++;
+            totals.ClosedMrr += closed;
         }
 
-        if (!record)
-        {
-            return;
-        }
-
-        MovementKind kind;
-        decimal amount;
-        if ((f & MrrHistory.FxFlag) != 0)
-        {
-            kind = MovementKind.Fx;
-            amount = d;
-            if (_net)
-            {
-                _fx[c] += d;
-            }
-        }
-        else if (!wasActive && isActive)
-        {
-            kind = newMrr > 0m ? (everPaid ? MovementKind.Reactivation : MovementKind.New) : MovementKind.None;
-            amount = newMrr;
-        }
-        else if (wasActive && !isActive)
-        {
-            kind = MovementKind.Churn;
-            amount = oldMrr;
-        }
-        else if (d > 0m)
-        {
-            kind = MovementKind.Expansion;
-            amount = d;
-        }
-        else if (d < 0m)
-        {
-            kind = MovementKind.Contraction;
-            amount = -d;
-        }
-        else
-        {
-            return;
-        }
-
-        Events[period].Add(kind, amount);
-        if (_keys is not null)
-        {
-            Dimension[(period * _keyCount) + _keys[i]].Add(kind, amount);
-        }
-
-        if (_reasons && (kind == MovementKind.Churn || (f & MrrHistory.CloseFlag) != 0))
-        {
-            var key = (period, _changes[i].CloseReasonId);
-            Reasons.TryGetValue(key, out var totals);
-            if (kind == MovementKind.Churn)
-            {
-                totals.ChurnedCustomers++;
-                totals.ChurnedMrr += amount;
-            }
-
-            if ((f & MrrHistory.CloseFlag) != 0)
-            {
-                totals.ClosedSubscriptions++;
-                totals.ClosedMrr += b;
-            }
-
-            Reasons[key] = totals;
-        }
+        Reasons[key] = totals;
     }
 
-    private void CloseNet(int period)
+    private static void CloseNet(ref Flow<T> flow, ref NetStats<T> stats, T s, bool startActive, bool startEverPaid, T fx, T e, int paused)
     {
-        ref var flow = ref Net[period];
-        ref var stats = ref Stats[period];
-        for (var t = 0; t < _touchedCount; t++)
+        var zero = T.Zero;
+        var endActive = e > zero || paused > 0;
+        if (!startActive && endActive)
         {
-            var c = _touched[t];
-            var s = _startMrr[c];
-            var e = _mrr[c];
-            var startActive = (_startFlags[c] & 1) != 0;
-            var endActive = e > 0m || _paused[c] > 0;
-            if (!startActive && endActive)
+            if (e > zero)
             {
-                if (e > 0m)
-                {
-                    flow.Add((_startFlags[c] & 2) != 0 ? MovementKind.Reactivation : MovementKind.New, e);
-                }
-            }
-            else if (startActive && !endActive)
-            {
-                flow.Add(MovementKind.Churn, s);
-                stats.ChurnedCustomers++;
-            }
-            else if (startActive)
-            {
-                var fx = _fx[c];
-                if (fx != 0m)
-                {
-                    flow.Add(MovementKind.Fx, fx);
-                }
-
-                var rest = e - s - fx;
-                if (rest > 0m)
-                {
-                    flow.Add(MovementKind.Expansion, rest);
-                }
-                else if (rest < 0m)
-                {
-                    flow.Add(MovementKind.Contraction, -rest);
-                }
-            }
-
-            if (s > 0m)
-            {
-                stats.GrossLost += Math.Max(0m, s - e);
-                stats.NetLost += s - e;
+                flow.Add(startEverPaid ? MovementKind.Reactivation : MovementKind.New, e);
             }
         }
+        else if (startActive && !endActive)
+        {
+            flow.Add(MovementKind.Churn, s);
+            stats.ChurnedCustomers++;
+        }
+        else if (startActive)
+        {
+            if (fx != zero)
+            {
+                flow.Add(MovementKind.Fx, fx);
+            }
+
+            var rest = e - s - fx;
+            if (rest > zero)
+            {
+                flow.Add(MovementKind.Expansion, rest);
+            }
+            else if (rest < zero)
+            {
+                flow.Add(MovementKind.Contraction, -rest);
+            }
+        }
+
+        if (s > zero)
+        {
+            stats.GrossLost += T.Max(zero, s - e);
+            stats.NetLost += s - e;
+        }
     }
+}
+
+/// <summary>Maps a day number to the index of the report period containing it: -1 before, the count after.</summary>
+internal readonly struct PeriodLookup
+{
+    private readonly int _first;
+    private readonly int _end;
+    private readonly int _count;
+    private readonly int[] _periodOfDay;
+
+    public PeriodLookup(AnalyticsPeriod[] periods)
+    {
+        _count = periods.Length;
+        _first = PeriodMath.ToDay(periods[0].Start);
+        _end = PeriodMath.ToDay(periods[^1].End);
+        _periodOfDay = new int[_end - _first];
+        for (var p = 0; p < periods.Length; p++)
+        {
+            var from = PeriodMath.ToDay(periods[p].Start) - _first;
+            var to = PeriodMath.ToDay(periods[p].End) - _first;
+            Array.Fill(_periodOfDay, p, from, to - from);
+        }
+    }
+
+    public int PeriodOf(int day) => day < _first ? -1 : day >= _end ? _count : _periodOfDay[day - _first];
 }
 
 /// <content>The entry points that run the movement engine.</content>
 public sealed partial class MrrHistory
 {
-    private MovementEngine RunEngine(AnalyticsPeriod[] periods, bool net, int[]? keys = null, int keyCount = 0, bool reasons = false)
-    {
-        var engine = new MovementEngine(_day, _customer, _after, _delta, _flags, _changes, _customerCount, net, keys, keyCount, reasons);
-        engine.Run(periods);
-        return engine;
-    }
+    private EngineResult RunEngine(AnalyticsPeriod[] periods, bool net, int[]? keys = null, int keyCount = 0, bool reasons = false) =>
+        _units is not null
+            ? new MovementEngine<long>(_customerStart, _day, _units, FromUnits, _flags, _source, _changes, net, keys, keyCount, reasons).Run(periods)
+            : new MovementEngine<decimal>(_customerStart, _day, _delta!, static x => x, _flags, _source, _changes, net, keys, keyCount, reasons).Run(periods);
 
-    private KpiSnapshot Snapshot(LocalDate asOf, in Balance balance) =>
+    private KpiSnapshot Snapshot(LocalDate asOf, in Balance<decimal> balance) =>
         new(asOf, M(balance.Mrr), balance.Contracts, balance.PayingSubscriptions, balance.ActiveCustomers, balance.PayingCustomers);
 
-    private MrrMovements Movements(in Flow flow) => new(
+    private MrrMovements Movements(in Flow<decimal> flow) => new(
         M(flow.New), M(flow.Expansion), M(flow.Contraction), M(flow.Churn), M(flow.Reactivation), M(flow.Fx),
         flow.NewCount, flow.ExpansionCount, flow.ContractionCount, flow.ChurnCount, flow.ReactivationCount);
 
@@ -462,6 +528,7 @@ public sealed partial class MrrHistory
                 Snapshot(DayBefore(periods[p].Start), start),
                 endSnapshot,
                 Movements(flow),
+                Movements(engine.Net[p]),
                 M(revenue[p]),
                 M(nonRecurring[p]),
                 stats.ChurnedCustomers,
@@ -575,24 +642,37 @@ public sealed partial class MrrHistory
     {
         PeriodMath.CheckIso(asOf, nameof(asOf));
         ArgumentOutOfRangeException.ThrowIfLessThan(months, 1);
+        var ends = new int[months + 1];
+        for (var m = 0; m <= months; m++)
+        {
+            ends[m] = PeriodMath.ToDay(asOf.PlusMonths(m)) + 1;
+        }
+
+        // Each change moves the balances of every point from the first one whose day it falls before.
+        var mrrChange = new decimal[months + 1];
+        var contractChange = new int[months + 1];
+        for (var k = 0; k < _day.Length; k++)
+        {
+            var m = Array.BinarySearch(ends, _day[k]);
+            m = m < 0 ? ~m : m + 1;
+            if (m > months)
+            {
+                continue;
+            }
+
+            var f = _flags[k];
+            mrrChange[m] += DeltaAt(k);
+            contractChange[m] += ((f & (AfterPositiveFlag | PausedAfterFlag)) != 0 ? 1 : 0) - ((f & (BeforePositiveFlag | PausedBeforeFlag)) != 0 ? 1 : 0);
+        }
+
         var points = new ForecastPoint[months + 1];
         var mrr = 0m;
         var contracts = 0;
-        var i = 0;
         for (var m = 0; m <= months; m++)
         {
-            var date = asOf.PlusMonths(m);
-            var endDay = PeriodMath.ToDay(date) + 1;
-            for (; i < _day.Length && _day[i] < endDay; i++)
-            {
-                var a = _after[i];
-                var b = a - _delta[i];
-                var f = _flags[i];
-                mrr += _delta[i];
-                contracts += (a > 0m || (f & PausedAfterFlag) != 0 ? 1 : 0) - (b > 0m || (f & PausedBeforeFlag) != 0 ? 1 : 0);
-            }
-
-            points[m] = new ForecastPoint(m, date, M(mrr), contracts);
+            mrr += mrrChange[m];
+            contracts += contractChange[m];
+            points[m] = new ForecastPoint(m, asOf.PlusMonths(m), M(mrr), contracts);
         }
 
         return new ForecastReport("contract_book", ReportingCurrency, points);

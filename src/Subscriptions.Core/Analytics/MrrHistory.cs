@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace Subscriptions.Analytics;
@@ -45,6 +47,11 @@ public enum AnalyticsDimension
 /// and pause unchanged is an <c>fx</c> line, never expansion or contraction, and
 /// <c>end = start + new + expansion + reactivation − contraction − churn + fx</c> holds for every period.
 /// </para>
+/// <para>
+/// Amounts keep full precision: when every converted change has at most 9 decimals the reports add them exactly as
+/// whole units of 10^-9 or coarser (64-bit integers), otherwise in <see cref="decimal"/>; both give the same results.
+/// Nothing is rounded: the exports round for display only, half-up to the currency's minor unit.
+/// </para>
 /// </remarks>
 public sealed partial class MrrHistory
 {
@@ -52,29 +59,44 @@ public sealed partial class MrrHistory
     internal const byte PausedAfterFlag = 2;
     internal const byte FxFlag = 4;
     internal const byte CloseFlag = 8;
+    internal const byte AfterPositiveFlag = 16;
+    internal const byte BeforePositiveFlag = 32;
 
+    // The changes as given (never written to). Every other array is in customer-major order (by customer, then
+    // recognised day, then input order), so that every report reads the changes sequentially and keeps a customer's
+    // state in locals: no random access per change. _source maps that order back to _changes.
     private readonly MrrChange[] _changes;
+    private readonly int[] _customerStart;
     private readonly int[] _day;
-    private readonly int[] _sub;
-    private readonly int[] _customer;
-    private readonly decimal[] _after;
-    private readonly decimal[] _delta;
     private readonly byte[] _flags;
-    private readonly int _customerCount;
+    private readonly int[] _source;
 
-    private MrrHistory(ExchangeRates rates, ChurnRecognition recognition, MrrChange[] changes, int[] day, int[] sub, int[] customer, decimal[] after, decimal[] delta, byte[] flags, int subscriptionCount, int customerCount)
+    // Each change's converted MRR delta: exactly, in whole units of 10^-_scale (the fast path, when every delta fits),
+    // or in decimal otherwise. Exactly one of the two is set.
+    private readonly long[]? _units;
+    private readonly decimal[]? _delta;
+    private readonly int _scale;
+
+    private MrrHistory(ExchangeRates rates, ChurnRecognition recognition, MrrChange[] changes, int[] customerStart, int[] day, decimal[] delta, byte[] flags, int[] source, int subscriptionCount)
     {
         Rates = rates;
         ChurnRecognition = recognition;
         _changes = changes;
+        _customerStart = customerStart;
         _day = day;
-        _sub = sub;
-        _customer = customer;
-        _after = after;
-        _delta = delta;
+        if (FixedPoint.TryToUnits(delta, out var units, out var scale))
+        {
+            _units = units;
+            _scale = scale;
+        }
+        else
+        {
+            _delta = delta;
+        }
+
         _flags = flags;
+        _source = source;
         SubscriptionCount = subscriptionCount;
-        _customerCount = customerCount;
     }
 
     /// <summary>Gets the exchange rates the history is converted with.</summary>
@@ -86,22 +108,34 @@ public sealed partial class MrrHistory
     /// <summary>Gets when cancellations are recognised.</summary>
     public ChurnRecognition ChurnRecognition { get; }
 
-    /// <summary>Gets the number of changes kept, in recognition order.</summary>
-    public int Count => _changes.Length;
+    /// <summary>Gets the number of changes kept (all, unless <see cref="ChurnRecognition.RequestDate"/> dropped some).</summary>
+    public int Count => _source.Length;
 
     /// <summary>Gets the number of distinct subscriptions.</summary>
     public int SubscriptionCount { get; }
 
     /// <summary>Gets the number of distinct customers.</summary>
-    public int CustomerCount => _customerCount;
+    public int CustomerCount => _customerStart.Length - 1;
 
-    /// <summary>Gets the changes in recognition order (by recognised date, then input order).</summary>
-    public IReadOnlyList<MrrChange> Changes => Array.AsReadOnly(_changes);
+    /// <summary>Gets the changes kept, by customer (in order of first appearance), then recognised date, then input order.</summary>
+    public IReadOnlyList<MrrChange> Changes
+    {
+        get
+        {
+            var changes = new MrrChange[_source.Length];
+            for (var k = 0; k < changes.Length; k++)
+            {
+                changes[k] = _changes[_source[k]];
+            }
+
+            return changes;
+        }
+    }
 
     /// <summary>Validates, sorts and converts a history of MRR changes.</summary>
     /// <param name="changes">Every change of every subscription, from each subscription's start, in any order across days; changes of one subscription on the same day in the order they happened.</param>
     /// <param name="rates">The exchange rates into the reporting currency.</param>
-    /// <param name="churnRecognition">When cancellations are recognised; <see cref="ChurnRecognition.ServiceEnd"/> by default.</param>
+    /// <param name="churnRecognition">When cancellations are recognised (<see cref="ChurnRecognition.ServiceEnd"/> is the default of the shorter overload).</param>
     /// <returns>The history.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="churnRecognition"/> is not defined.</exception>
@@ -114,19 +148,71 @@ public sealed partial class MrrHistory
     /// has a <see cref="MrrChange.RequestDate"/> before its effective date is recognised on the request date, and the
     /// subscription's changes between the request and the end of service (such as an fx revaluation) are dropped.
     /// </remarks>
-    public static MrrHistory Create(IEnumerable<MrrChange> changes, ExchangeRates rates, ChurnRecognition churnRecognition = ChurnRecognition.ServiceEnd)
+    public static MrrHistory Create(IEnumerable<MrrChange> changes, ExchangeRates rates, ChurnRecognition churnRecognition)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        return Build([.. changes], rates, churnRecognition);
+    }
+
+    /// <summary>Validates, sorts and converts a history of MRR changes, recognising churn when paid service ends.</summary>
+    /// <param name="changes">Every change of every subscription, as in <see cref="Create(IEnumerable{MrrChange}, ExchangeRates, ChurnRecognition)"/>.</param>
+    /// <param name="rates">The exchange rates into the reporting currency.</param>
+    /// <returns>The history.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is null.</exception>
+    /// <exception cref="ArgumentException">Thrown when a date is not in the ISO calendar.</exception>
+    /// <exception cref="InvalidMrrChangeException">Thrown when a change has a negative MRR, no currency, or is paused with an MRR.</exception>
+    /// <exception cref="InconsistentMrrHistoryException">Thrown when a change's MRR before is not its subscription's previous MRR after, or a subscription changes customer.</exception>
+    /// <exception cref="MissingExchangeRateException">Thrown when a change needs a rate that is not in <paramref name="rates"/>.</exception>
+    public static MrrHistory Create(IEnumerable<MrrChange> changes, ExchangeRates rates) => Create(changes, rates, ChurnRecognition.ServiceEnd);
+
+    /// <summary>Validates, sorts and converts a history of MRR changes without copying them, recognising churn when paid service ends.</summary>
+    /// <param name="changes">Every change of every subscription; the history keeps this immutable array instead of a copy.</param>
+    /// <param name="rates">The exchange rates into the reporting currency.</param>
+    /// <returns>The history.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="rates"/> is null.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="changes"/> is the default (uninitialized) array or a date is not in the ISO calendar.</exception>
+    /// <exception cref="InvalidMrrChangeException">Thrown when a change has a negative MRR, no currency, or is paused with an MRR.</exception>
+    /// <exception cref="InconsistentMrrHistoryException">Thrown when a change's MRR before is not its subscription's previous MRR after, or a subscription changes customer.</exception>
+    /// <exception cref="MissingExchangeRateException">Thrown when a change needs a rate that is not in <paramref name="rates"/>.</exception>
+    public static MrrHistory Create(ImmutableArray<MrrChange> changes, ExchangeRates rates) => Create(changes, rates, ChurnRecognition.ServiceEnd);
+
+    /// <summary>Validates, sorts and converts a history of MRR changes, without copying them.</summary>
+    /// <param name="changes">Every change of every subscription, as in <see cref="Create(IEnumerable{MrrChange}, ExchangeRates, ChurnRecognition)"/>; the history keeps this immutable array instead of a copy.</param>
+    /// <param name="rates">The exchange rates into the reporting currency.</param>
+    /// <param name="churnRecognition">When cancellations are recognised (<see cref="ChurnRecognition.ServiceEnd"/> is the default of the shorter overload).</param>
+    /// <returns>The history.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="rates"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="churnRecognition"/> is not defined.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="changes"/> is the default (uninitialized) array or a date is not in the ISO calendar.</exception>
+    /// <exception cref="InvalidMrrChangeException">Thrown when a change has a negative MRR, no currency, or is paused with an MRR.</exception>
+    /// <exception cref="InconsistentMrrHistoryException">Thrown when a change's MRR before is not its subscription's previous MRR after, or a subscription changes customer.</exception>
+    /// <exception cref="MissingExchangeRateException">Thrown when a change needs a rate that is not in <paramref name="rates"/>.</exception>
+    public static MrrHistory Create(ImmutableArray<MrrChange> changes, ExchangeRates rates, ChurnRecognition churnRecognition)
+    {
+        if (changes.IsDefault)
+        {
+            throw new ArgumentException("The changes must be an initialized array (it may be empty).", nameof(changes));
+        }
+
+        // Safe: an ImmutableArray's array is never written to, by its owner or by this history.
+        return Build(ImmutableCollectionsMarshal.AsArray(changes)!, rates, churnRecognition);
+    }
+
+    private static MrrHistory Build(MrrChange[] changes, ExchangeRates rates, ChurnRecognition churnRecognition)
+    {
         ArgumentNullException.ThrowIfNull(rates);
         if (churnRecognition is not (ChurnRecognition.ServiceEnd or ChurnRecognition.RequestDate))
         {
             throw new ArgumentOutOfRangeException(nameof(churnRecognition), churnRecognition, "Use ServiceEnd or RequestDate.");
         }
 
-        MrrChange[] input = [.. changes];
+        var input = changes;
         var n = input.Length;
-        var day = new int[n];
+        var dayOf = new int[n];
+        var customerOf = new int[n];
         var sorted = true;
+        var moved = false;
+        int minSub = int.MaxValue, maxSub = int.MinValue;
         for (var i = 0; i < n; i++)
         {
             ref readonly var c = ref input[i];
@@ -135,78 +221,114 @@ public sealed partial class MrrHistory
             if (churnRecognition == ChurnRecognition.RequestDate && c.RequestDate is { } request && c.MrrAfter == 0m && !c.Paused)
             {
                 PeriodMath.CheckIso(request, nameof(changes));
-                d = Math.Min(d, PeriodMath.ToDay(request));
+                var requestDay = PeriodMath.ToDay(request);
+                if (requestDay < d)
+                {
+                    d = requestDay;
+                    moved = true;
+                }
             }
 
-            day[i] = d;
-            if (i > 0 && d < day[i - 1])
+            dayOf[i] = d;
+            customerOf[i] = c.CustomerId;
+            minSub = Math.Min(minSub, c.SubscriptionId);
+            maxSub = Math.Max(maxSub, c.SubscriptionId);
+            if (i > 0 && d < dayOf[i - 1])
             {
                 sorted = false;
             }
         }
 
+        // Recognition order: by day, then input order (a (day, index) key, since Array.Sort is not stable).
+        int[]? order = null;
         if (!sorted)
         {
-            var order = new int[n];
-            for (var i = 0; i < n; i++)
-            {
-                order[i] = i;
-            }
-
-            // Array.Sort is not stable: a (day, index) key keeps same-day changes in input order.
             var keys = new long[n];
             for (var i = 0; i < n; i++)
             {
-                keys[i] = ((long)day[i] << 32) | (uint)i;
+                keys[i] = ((long)dayOf[i] << 32) | (uint)i;
             }
 
-            Array.Sort(keys, order);
-            var reordered = new MrrChange[n];
-            for (var i = 0; i < n; i++)
+            Array.Sort(keys);
+            order = new int[n];
+            for (var j = 0; j < n; j++)
             {
-                reordered[i] = input[order[i]];
-                day[i] = (int)(keys[i] >> 32);
+                order[j] = (int)(keys[j] & 0xFFFFFFFF);
             }
-
-            input = reordered;
         }
 
-        var subIds = new int[n];
-        var customerIds = new int[n];
-        for (var i = 0; i < n; i++)
+        // Customer-major order: a stable counting sort of the recognition order by dense customer.
+        var customerCount = DenseKeys.Densify(customerOf);
+        var customerStart = new int[customerCount + 1];
+        foreach (var c in customerOf)
         {
-            subIds[i] = input[i].SubscriptionId;
-            customerIds[i] = input[i].CustomerId;
+            customerStart[c + 1]++;
         }
 
-        var subscriptionCount = DenseKeys.Densify(subIds);
-        var customerCount = DenseKeys.Densify(customerIds);
-        return Convert(input, day, subIds, customerIds, subscriptionCount, customerCount, rates, churnRecognition);
+        for (var c = 0; c < customerCount; c++)
+        {
+            customerStart[c + 1] += customerStart[c];
+        }
+
+        // The scatter carries each change's day along, so that the conversion reads it sequentially.
+        var next = customerStart[..^1];
+        var source = new int[n];
+        var day = new int[n];
+        for (var j = 0; j < n; j++)
+        {
+            var i = order is null ? j : order[j];
+            var k = next[customerOf[i]]++;
+            source[k] = i;
+            day[k] = dayOf[i];
+        }
+
+        var subscriptions = n == 0 ? new DenseMap(0, 0, 0) : new DenseMap(minSub, maxSub, n);
+        return Convert(input, day, customerStart, source, subscriptions, rates, churnRecognition, moved);
     }
 
-    private static MrrHistory Convert(MrrChange[] input, int[] day, int[] sub, int[] customer, int subscriptionCount, int customerCount, ExchangeRates rates, ChurnRecognition recognition)
+    private const int Lookahead = 48;
+
+    private struct SubscriptionState
+    {
+        public decimal LastLocal;
+        public decimal LastConverted;
+        public int Owner;
+        public int DroppedUntil;
+        public Currency Currency;
+        public bool Paused;
+        public bool Seen;
+    }
+
+    private static MrrHistory Convert(MrrChange[] input, int[] day, int[] customerStart, int[] source, DenseMap subscriptions, ExchangeRates rates, ChurnRecognition recognition, bool moved)
     {
         var n = input.Length;
         var reporting = rates.ReportingCurrency;
-        var lastLocal = new decimal[subscriptionCount];
-        var lastConverted = new decimal[subscriptionCount];
-        var lastCurrency = new Currency[subscriptionCount];
-        var lastPaused = new bool[subscriptionCount];
-        var owner = new int[subscriptionCount];
-        var droppedUntil = new int[subscriptionCount];
-        Array.Fill(owner, -1);
-        Array.Fill(droppedUntil, int.MinValue);
-        var after = new decimal[n];
+        var states = new SubscriptionState[Math.Min(n, subscriptions.Capacity)];
         var delta = new decimal[n];
         var flags = new byte[n];
-        var kept = 0;
+        bool[]? dropped = null;
         var cachedCurrency = reporting;
         var cachedDay = int.MinValue;
         var cachedRate = 1m;
-        for (var i = 0; i < n; i++)
+        var customer = 0;
+        var touch = 0;
+        for (var k = 0; k < n; k++)
         {
+            while (k >= customerStart[customer + 1])
+            {
+                customer++;
+            }
+
+            // Touch the change Lookahead places ahead (both of its cache lines): the gather in customer-major order is
+            // bound by memory latency, and these independent loads overlap the misses.
+            if (k + Lookahead < n)
+            {
+                ref readonly var ahead = ref input[source[k + Lookahead]];
+                touch ^= ahead.SubscriptionId ^ ahead.CloseReasonId;
+            }
+
+            var i = source[k];
             ref readonly var c = ref input[i];
-            var s = sub[i];
             if (c.MrrBefore < 0m || c.MrrAfter < 0m)
             {
                 throw new InvalidMrrChangeException(c, "MRR cannot be negative.");
@@ -222,25 +344,31 @@ public sealed partial class MrrHistory
                 throw new InvalidMrrChangeException(c, "a paused subscription has MRR 0.");
             }
 
-            if (owner[s] == -1)
+            ref var state = ref states[subscriptions.IndexOf(c.SubscriptionId)];
+            var d = day[k];
+            if (!state.Seen)
             {
-                owner[s] = customer[i];
+                state.Seen = true;
+                state.Owner = customer;
+                state.DroppedUntil = int.MinValue;
             }
-            else if (owner[s] != customer[i])
+            else if (state.Owner != customer)
             {
-                throw new InconsistentMrrHistoryException(c, $"the subscription belonged to another customer (key {input[FindOwnerChange(sub, i, s)].CustomerId}).");
+                throw new InconsistentMrrHistoryException(c, "the subscription belonged to another customer before.");
             }
 
-            var effectiveDay = PeriodMath.ToDay(c.EffectiveDate);
-            if (effectiveDay < droppedUntil[s])
+            var effectiveDay = moved ? PeriodMath.ToDay(c.EffectiveDate) : d;
+            if (effectiveDay < state.DroppedUntil)
             {
                 // Recognised at its request date: the changes up to the end of service are already behind the close.
+                dropped ??= new bool[n];
+                dropped[k] = true;
                 continue;
             }
 
-            if (c.MrrBefore != lastLocal[s])
+            if (c.MrrBefore != state.LastLocal)
             {
-                throw new InconsistentMrrHistoryException(c, $"its MRR before is {c.MrrBefore} but the subscription's MRR after its previous change is {lastLocal[s]} (is a change missing or out of order?).");
+                throw new InconsistentMrrHistoryException(c, $"its MRR before is {c.MrrBefore} but the subscription's MRR after its previous change is {state.LastLocal} (is a change missing or out of order?).");
             }
 
             decimal converted;
@@ -265,19 +393,10 @@ public sealed partial class MrrHistory
                 converted = c.MrrAfter * cachedRate;
             }
 
-            byte f = 0;
-            var wasLive = lastLocal[s] > 0m || lastPaused[s];
-            if (lastPaused[s])
-            {
-                f |= PausedBeforeFlag;
-            }
-
-            if (c.Paused)
-            {
-                f |= PausedAfterFlag;
-            }
-
-            if (wasLive && c.MrrBefore == c.MrrAfter && c.Currency == lastCurrency[s] && lastPaused[s] == c.Paused)
+            var wasLive = state.LastLocal > 0m || state.Paused;
+            var f = (byte)((state.Paused ? PausedBeforeFlag : 0) | (c.Paused ? PausedAfterFlag : 0)
+                | (converted > 0m ? AfterPositiveFlag : 0) | (state.LastConverted > 0m ? BeforePositiveFlag : 0));
+            if (wasLive && c.MrrBefore == c.MrrAfter && c.Currency == state.Currency && state.Paused == c.Paused)
             {
                 f |= FxFlag;
             }
@@ -285,51 +404,55 @@ public sealed partial class MrrHistory
             if (wasLive && c.MrrAfter == 0m && !c.Paused)
             {
                 f |= CloseFlag;
-                if (day[i] < effectiveDay)
+                if (d < effectiveDay)
                 {
-                    droppedUntil[s] = effectiveDay;
+                    state.DroppedUntil = effectiveDay;
                 }
             }
 
-            input[kept] = c;
-            day[kept] = day[i];
-            sub[kept] = s;
-            customer[kept] = customer[i];
-            after[kept] = converted;
-            delta[kept] = converted - lastConverted[s];
-            flags[kept] = f;
-            kept++;
-            lastLocal[s] = c.MrrAfter;
-            lastConverted[s] = converted;
-            lastCurrency[s] = c.Currency;
-            lastPaused[s] = c.Paused;
+            delta[k] = converted - state.LastConverted;
+            flags[k] = f;
+            state.LastLocal = c.MrrAfter;
+            state.LastConverted = converted;
+            state.Currency = c.Currency;
+            state.Paused = c.Paused;
         }
 
-        if (kept < n)
+        GC.KeepAlive(touch);
+        var subscriptionCount = subscriptions.Count;
+        if (dropped is not null)
         {
-            Array.Resize(ref input, kept);
-            Array.Resize(ref day, kept);
-            Array.Resize(ref sub, kept);
-            Array.Resize(ref customer, kept);
-            Array.Resize(ref after, kept);
-            Array.Resize(ref delta, kept);
-            Array.Resize(ref flags, kept);
+            return Compact(input, customerStart, day, delta, flags, source, dropped, subscriptionCount, rates, recognition);
         }
 
-        return new MrrHistory(rates, recognition, input, day, sub, customer, after, delta, flags, subscriptionCount, customerCount);
+        return new MrrHistory(rates, recognition, input, customerStart, day, delta, flags, source, subscriptionCount);
     }
 
-    private static int FindOwnerChange(int[] sub, int before, int s)
+    private static MrrHistory Compact(MrrChange[] changes, int[] customerStart, int[] day, decimal[] delta, byte[] flags, int[] source, bool[] dropped, int subscriptionCount, ExchangeRates rates, ChurnRecognition recognition)
     {
-        for (var j = 0; j < before; j++)
+        var customerCount = customerStart.Length - 1;
+        var starts = new int[customerCount + 1];
+        var kept = 0;
+        for (var c = 0; c < customerCount; c++)
         {
-            if (sub[j] == s)
+            starts[c] = kept;
+            for (var k = customerStart[c]; k < customerStart[c + 1]; k++)
             {
-                return j;
+                if (dropped[k])
+                {
+                    continue;
+                }
+
+                source[kept] = source[k];
+                day[kept] = day[k];
+                delta[kept] = delta[k];
+                flags[kept] = flags[k];
+                kept++;
             }
         }
 
-        return before;
+        starts[customerCount] = kept;
+        return new MrrHistory(rates, recognition, changes, starts, day[..kept], delta[..kept], flags[..kept], source[..kept], subscriptionCount);
     }
 
     /// <summary>Returns the history restricted to the changes a predicate selects, for example one billing interval.</summary>
@@ -344,13 +467,20 @@ public sealed partial class MrrHistory
     public MrrHistory Where(Func<MrrChange, bool> predicate)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        var lastLocal = new decimal[SubscriptionCount];
-        var lastPaused = new bool[SubscriptionCount];
-        var result = new List<MrrChange>();
-        for (var i = 0; i < _changes.Length; i++)
+        var subs = new int[_source.Length];
+        for (var k = 0; k < subs.Length; k++)
         {
-            var c = _changes[i];
-            var s = _sub[i];
+            subs[k] = _changes[_source[k]].SubscriptionId;
+        }
+
+        var subscriptionCount = DenseKeys.Densify(subs);
+        var lastLocal = new decimal[subscriptionCount];
+        var lastPaused = new bool[subscriptionCount];
+        var result = new List<MrrChange>();
+        for (var i = 0; i < _source.Length; i++)
+        {
+            var c = _changes[_source[i]];
+            var s = subs[i];
             var selected = predicate(c);
             var afterMrr = selected ? c.MrrAfter : 0m;
             var paused = selected && c.Paused;
@@ -376,35 +506,18 @@ public sealed partial class MrrHistory
         return Create(result, Rates, ChurnRecognition.ServiceEnd);
     }
 
-    private int FirstIndexOnOrAfter(int day)
-    {
-        int lo = 0, hi = _day.Length;
-        while (lo < hi)
-        {
-            var mid = lo + ((hi - lo) >> 1);
-            if (_day[mid] < day)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
     private int[] KeysOf(AnalyticsDimension dimension, out int keyCount, out int[] keyValues)
     {
-        var keys = new int[_changes.Length];
-        for (var i = 0; i < keys.Length; i++)
+        // In customer-major order, like the other per-change arrays.
+        var keys = new int[_source.Length];
+        for (var k = 0; k < keys.Length; k++)
         {
-            keys[i] = dimension switch
+            ref readonly var change = ref _changes[_source[k]];
+            keys[k] = dimension switch
             {
-                AnalyticsDimension.Plan => _changes[i].PlanId,
-                AnalyticsDimension.Salesperson => _changes[i].SalespersonId,
-                AnalyticsDimension.Country => _changes[i].CountryId,
+                AnalyticsDimension.Plan => change.PlanId,
+                AnalyticsDimension.Salesperson => change.SalespersonId,
+                AnalyticsDimension.Country => change.CountryId,
                 _ => 0,
             };
         }
@@ -424,7 +537,119 @@ public sealed partial class MrrHistory
 
     private Money M(decimal amount) => new(amount, ReportingCurrency);
 
+    private decimal FromUnits(long units) => FixedPoint.ToDecimal(units, _scale);
+
+    private decimal DeltaAt(int k) => _units is not null ? FixedPoint.ToDecimal(_units[k], _scale) : _delta![k];
+
     private static LocalDate DayBefore(LocalDate date) => date.PlusDays(-1);
+}
+
+/// <summary>Exact fixed-point amounts: decimals with up to 9 decimals and small mantissas as whole units of 10^-scale.</summary>
+internal static class FixedPoint
+{
+    private const int MaxScale = 9;
+    private static readonly long[] Powers = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
+
+    /// <summary>Converts every value exactly, so that sums of all of them cannot overflow; false when one does not fit.</summary>
+    public static bool TryToUnits(decimal[] values, out long[] units, out int scale)
+    {
+        units = [];
+        scale = 0;
+        Span<int> bits = stackalloc int[4];
+        for (var i = 0; i < values.Length; i++)
+        {
+            decimal.GetBits(values[i], bits);
+            if (bits[2] != 0)
+            {
+                return false;
+            }
+
+            scale = Math.Max(scale, (bits[3] >> 16) & 0xFF);
+        }
+
+        if (scale > MaxScale)
+        {
+            return false;
+        }
+
+        // Any sum of the values stays below long.MaxValue / 4.
+        var limit = (ulong)(long.MaxValue / 4 / Math.Max(1, values.Length));
+        var result = new long[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            decimal.GetBits(values[i], bits);
+            var mantissa = unchecked((uint)bits[0] | ((ulong)(uint)bits[1] << 32));
+            var factor = (ulong)Powers[scale - ((bits[3] >> 16) & 0xFF)];
+            if (mantissa > limit / factor)
+            {
+                return false;
+            }
+
+            var magnitude = (long)(mantissa * factor);
+            result[i] = bits[3] < 0 ? -magnitude : magnitude;
+        }
+
+        units = result;
+        return true;
+    }
+
+    public static decimal ToDecimal(long units, int scale)
+    {
+        var negative = units < 0;
+        var magnitude = negative ? (ulong)-units : (ulong)units;
+        return new decimal(unchecked((int)(uint)magnitude), unchecked((int)(uint)(magnitude >> 32)), 0, negative, (byte)scale);
+    }
+}
+
+/// <summary>Assigns dense indexes 0..n-1 to integer keys as they are first seen: an array over a small key range, a dictionary otherwise.</summary>
+internal sealed class DenseMap
+{
+    private readonly int _min;
+    private readonly int[]? _map;
+    private readonly Dictionary<int, int>? _dictionary;
+
+    public DenseMap(int min, int max, int expected)
+    {
+        _min = min;
+        var range = (long)max - min + 1;
+        if (range <= (4L * expected) + 1024)
+        {
+            _map = new int[range];
+            Capacity = (int)range;
+        }
+        else
+        {
+            _dictionary = [];
+            Capacity = expected;
+        }
+    }
+
+    public int Capacity { get; }
+
+    public int Count { get; private set; }
+
+    public int IndexOf(int key)
+    {
+        if (_map is not null)
+        {
+            // Slots hold index + 1, so that the zeroed array means "not seen".
+            ref var slot = ref _map[key - _min];
+            if (slot == 0)
+            {
+                slot = ++Count;
+            }
+
+            return slot - 1;
+        }
+
+        if (!_dictionary!.TryGetValue(key, out var index))
+        {
+            index = Count++;
+            _dictionary.Add(key, index);
+        }
+
+        return index;
+    }
 }
 
 /// <summary>Maps arbitrary integer keys to dense indexes 0..n-1 in order of first appearance.</summary>

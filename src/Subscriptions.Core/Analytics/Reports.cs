@@ -108,6 +108,18 @@ public sealed record KpiSnapshot(LocalDate AsOf, Money Mrr, int Contracts, int P
 
     /// <summary>Gets the revenue per subscription: MRR / paying subscriptions; <see langword="null"/> when there are none.</summary>
     public Money? RevenuePerSubscription => PayingSubscriptions > 0 ? Mrr / PayingSubscriptions : null;
+
+    /// <summary>Returns the snapshot as text rows: a header and one row.</summary>
+    /// <returns>Rows with invariant formatting, amounts rounded half-up to the minor unit.</returns>
+    public IEnumerable<string[]> ToRows()
+    {
+        yield return ["as_of", "currency", "mrr", "arr", "contracts", "paying_subscriptions", "active_customers", "paying_customers", "arpa", "revenue_per_subscription"];
+        yield return
+        [
+            Format.Date(AsOf), Mrr.Currency.Code, Format.Amount(Mrr), Format.Amount(Arr), Format.Int(Contracts), Format.Int(PayingSubscriptions),
+            Format.Int(ActiveCustomers), Format.Int(PayingCustomers), Format.Amount(Arpa), Format.Amount(RevenuePerSubscription),
+        ];
+    }
 }
 
 /// <summary>The KPIs of one period.</summary>
@@ -116,6 +128,7 @@ public sealed record KpiSnapshot(LocalDate AsOf, Money Mrr, int Contracts, int P
 /// <param name="Start">The balances at the start of the period (as of the day before it).</param>
 /// <param name="End">The balances at the end of the period (as of its last day).</param>
 /// <param name="Movements">The event-level movements of the period.</param>
+/// <param name="CustomerNetMovements">The per-customer net movements of the period, which the rates are computed from.</param>
 /// <param name="NetRevenue">Untaxed invoiced revenue minus credit notes, by invoice date, at the invoice-date rate.</param>
 /// <param name="NonRecurringRevenue">The one-time and setup part of <paramref name="NetRevenue"/> (Odoo's "NRR", named explicitly here).</param>
 /// <param name="ChurnedCustomers">Customers active at start and not active at end.</param>
@@ -131,6 +144,7 @@ public sealed record KpiRow(
     KpiSnapshot Start,
     KpiSnapshot End,
     MrrMovements Movements,
+    MrrMovements CustomerNetMovements,
     Money NetRevenue,
     Money NonRecurringRevenue,
     int ChurnedCustomers,

@@ -220,7 +220,7 @@ public sealed class Plan
     public int? TermPeriods { get; }
 
     /// <summary>Gets all lines, default and optional, in the order given.</summary>
-    public IReadOnlyList<PlanLine> Lines => _lines;
+    public IReadOnlyList<PlanLine> Lines => Array.AsReadOnly(_lines);
 
     /// <summary>Gets the default lines.</summary>
     public IEnumerable<PlanLine> DefaultLines => _lines.Where(l => !l.IsOptional);

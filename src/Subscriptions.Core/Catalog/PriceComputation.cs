@@ -33,6 +33,8 @@ public enum FormulaBase
 /// <remarks>Immutable. The rounding increment rounds half away from zero (0.05, 1, 10...); 0 means no rounding.</remarks>
 public sealed class PriceComputation
 {
+    private readonly decimal _discountPercent;
+
     private PriceComputation(PriceComputationKind kind)
     {
         Kind = kind;
@@ -45,7 +47,18 @@ public sealed class PriceComputation
     public decimal FixedPrice { get; private init; }
 
     /// <summary>Gets the discount in percent (percent and formula computations); negative for a markup.</summary>
-    public decimal DiscountPercent { get; private init; }
+    public decimal DiscountPercent
+    {
+        get => _discountPercent;
+        private init
+        {
+            _discountPercent = value;
+            DiscountFactor = 1m - (value * 0.01m);
+        }
+    }
+
+    /// <summary>Gets <c>1 − DiscountPercent/100</c>, precomputed (exact).</summary>
+    internal decimal DiscountFactor { get; private init; } = 1m;
 
     /// <summary>Gets what a formula starts from.</summary>
     public FormulaBase Base { get; private init; } = FormulaBase.ListPrice;
@@ -137,7 +150,7 @@ public sealed class PriceComputation
 
     internal decimal Apply(decimal basePrice)
     {
-        var price = basePrice * (1m - (DiscountPercent / 100m));
+        var price = basePrice * DiscountFactor;
         if (RoundingIncrement > 0m)
         {
             price = decimal.Round(price / RoundingIncrement, 0, MidpointRounding.AwayFromZero) * RoundingIncrement;

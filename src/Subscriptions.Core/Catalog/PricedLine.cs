@@ -13,7 +13,7 @@ namespace Subscriptions.Catalog;
 /// </remarks>
 public readonly struct PricedLine
 {
-    internal PricedLine(string productId, string pricelistId, int? ruleId, int? catalogVersion, decimal quantity, UnitPrice listPrice, UnitPrice netUnitPrice, decimal discountPercent)
+    internal PricedLine(string productId, string pricelistId, int? ruleId, int? catalogVersion, decimal quantity, UnitPrice listPrice, UnitPrice netUnitPrice)
     {
         ProductId = productId;
         PricelistId = pricelistId;
@@ -22,7 +22,6 @@ public readonly struct PricedLine
         Quantity = quantity;
         ListPrice = listPrice;
         NetUnitPrice = netUnitPrice;
-        DiscountPercent = discountPercent;
     }
 
     /// <summary>Gets the product.</summary>
@@ -47,11 +46,14 @@ public readonly struct PricedLine
     public UnitPrice NetUnitPrice { get; }
 
     /// <summary>Gets the discount in percent that takes the list price to the net price.</summary>
-    public decimal DiscountPercent { get; }
+    /// <remarks>Computed when read, so that pricing a line does not pay for the division.</remarks>
+    public decimal DiscountPercent => ListPrice.Amount > 0m && NetUnitPrice.Amount < ListPrice.Amount
+        ? decimal.Round((ListPrice.Amount - NetUnitPrice.Amount) / ListPrice.Amount * 100m, UnitPrice.MaxDecimals, MidpointRounding.AwayFromZero)
+        : 0m;
 
     /// <summary>Gets the unrounded line subtotal: net unit price × quantity.</summary>
     public Money Subtotal => NetUnitPrice.Times(Quantity);
 
     /// <inheritdoc />
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{ProductId} x {Quantity}: list {ListPrice}, -{DiscountPercent / 1m}%, net {NetUnitPrice} ({PricelistId}{(RuleId is { } r ? $" rule {r}" : string.Empty)}{(CatalogVersion is { } v ? $", catalog v{v}" : string.Empty)})");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{ProductId} x {Quantity}: list {ListPrice}, -{DiscountPercent:0.############}%, net {NetUnitPrice} ({PricelistId}{(RuleId is { } r ? $" rule {r}" : string.Empty)}{(CatalogVersion is { } v ? $", catalog v{v}" : string.Empty)})");
 }

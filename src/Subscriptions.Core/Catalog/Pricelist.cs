@@ -73,7 +73,7 @@ public sealed class Pricelist
     public Currency Currency { get; }
 
     /// <summary>Gets the rules, in the order given.</summary>
-    public IReadOnlyList<PricelistRule> Rules => _rules;
+    public IReadOnlyList<PricelistRule> Rules => Array.AsReadOnly(_rules);
 
     /// <inheritdoc />
     public override string ToString() => $"{Id} {Name} ({Currency.Code}, {_rules.Length} rules)";

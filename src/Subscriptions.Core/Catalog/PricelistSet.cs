@@ -117,17 +117,12 @@ public sealed class PricelistSet
             net = product.UnitOfMeasure.ConvertPrice(net, lineUnit);
         }
 
-        var discount = 0m;
-        if (net < list && list > 0m)
-        {
-            discount = decimal.Round((list - net) / list * 100m, UnitPrice.MaxDecimals, MidpointRounding.AwayFromZero);
-        }
-        else
+        if (net >= list)
         {
             list = net;
         }
 
-        return new PricedLine(product.Id, pricelist.Id, rule?.Id, version, quantity, new UnitPrice(list, pricelist.Currency), new UnitPrice(net, pricelist.Currency), discount);
+        return new PricedLine(product.Id, pricelist.Id, rule?.Id, version, quantity, new UnitPrice(list, pricelist.Currency), new UnitPrice(net, pricelist.Currency));
     }
 
     /// <summary>The net price per product unit in the pricelist's currency; <paramref name="list"/> is the list price already converted.</summary>
@@ -145,7 +140,7 @@ public sealed class PricelistSet
             case PriceComputationKind.Fixed:
                 return computation.FixedPrice;
             case PriceComputationKind.PercentDiscount:
-                return list * (1m - (computation.DiscountPercent / 100m));
+                return list * computation.DiscountFactor;
             default:
                 var basePrice = list;
                 if (computation.BasePricelistId is { } baseId)

@@ -176,7 +176,7 @@ public sealed class Product
         Category = category;
         UnitOfMeasure = unitOfMeasure;
         _optionalProductIds = optionalProductIds?.ToArray() ?? [];
-        TaxIds = taxIds?.ToArray() ?? [];
+        TaxIds = Array.AsReadOnly(taxIds?.ToArray() ?? []);
     }
 
     /// <summary>Gets the id.</summary>
@@ -195,10 +195,10 @@ public sealed class Product
     public UnitOfMeasure UnitOfMeasure { get; }
 
     /// <summary>Gets the list prices.</summary>
-    public IReadOnlyList<ProductPrice> Prices => _prices;
+    public IReadOnlyList<ProductPrice> Prices => Array.AsReadOnly(_prices);
 
     /// <summary>Gets the ids of the products offered as options with this one.</summary>
-    public IReadOnlyList<string> OptionalProductIds => _optionalProductIds;
+    public IReadOnlyList<string> OptionalProductIds => Array.AsReadOnly(_optionalProductIds);
 
     /// <summary>Gets the ids of the taxes applied by default.</summary>
     public IReadOnlyList<int> TaxIds { get; }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using NodaTime;
 using Subscriptions.Catalog;
 using Subscriptions.Hosting;
@@ -30,7 +31,8 @@ public sealed record SubscriptionCommandResult(Subscription Subscription, IReadO
 /// </para>
 /// <para>
 /// Time comes from the injected <see cref="IClock"/>; dates are counted in each customer's time zone. The engine is
-/// thread-safe: it keeps no state between calls.
+/// thread-safe. It caches each subscription's rebuilt state (up to <see cref="SubscriptionsOptions.StateCacheSize"/>)
+/// and reads only the events stored since, so it stays correct when other workers write to the same store.
 /// </para>
 /// </remarks>
 public sealed partial class SubscriptionsEngine
@@ -41,6 +43,7 @@ public sealed partial class SubscriptionsEngine
     private readonly SubscriptionsOptions _options;
     private readonly SubscriptionCatalog? _catalog;
     private readonly PortalAccessTokens? _portal;
+    private readonly ConcurrentDictionary<string, Loaded> _cache = new(StringComparer.Ordinal);
 
     /// <summary>Initializes a new instance of the <see cref="SubscriptionsEngine"/> class.</summary>
     /// <param name="store">The store.</param>
@@ -78,6 +81,24 @@ public sealed partial class SubscriptionsEngine
     /// <exception cref="UnknownEventTypeException">Thrown when the stream holds an event this version does not know.</exception>
     public async Task<IReadOnlyList<SubscriptionEvent>> GetEventsAsync(SubscriptionId id, CancellationToken cancellationToken = default) =>
         (await LoadAsync(RequireId(id), cancellationToken).ConfigureAwait(false)).Events.Select(e => e.Event).ToArray();
+
+    /// <summary>Projects every subscription's events from the store's global feed into the MRR history the analytics read.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The MRR changes with their keys and names; build a <see cref="Analytics.MrrHistory"/> from <see cref="MrrChangeProjection.Changes"/>.</returns>
+    /// <exception cref="UnknownEventTypeException">Thrown when a subscription stream holds an event this version does not know.</exception>
+    public async Task<MrrChangeProjection> ProjectMrrAsync(CancellationToken cancellationToken = default)
+    {
+        var projection = new MrrChangeProjection();
+        await foreach (var stored in _store.ReadAllAsync(0, 1_000, cancellationToken).ConfigureAwait(false))
+        {
+            if (stored.StreamId.StartsWith(SubscriptionId.StreamPrefix, StringComparison.Ordinal))
+            {
+                projection.Add((SubscriptionEvent)EventSerializer.Decode(stored));
+            }
+        }
+
+        return projection;
+    }
 
     /// <summary>Runs a command on a subscription as someone.</summary>
     /// <param name="id">The subscription.</param>
@@ -346,6 +367,7 @@ public sealed partial class SubscriptionsEngine
             try
             {
                 await _store.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
+                Remember(id, new Loaded(after, [.. loaded.Events, .. events.Select((e, i) => (data[i].EventId, e))]));
                 return new SubscriptionCommandResult(after, events, WasRepeat: false);
             }
             catch (StreamVersionConflictException) when (attempt < _options.MaxConcurrencyRetries)
@@ -408,16 +430,41 @@ public sealed partial class SubscriptionsEngine
 
     private async Task<Loaded> LoadAsync(SubscriptionId id, CancellationToken cancellationToken)
     {
-        var state = Subscription.Empty;
-        var events = new List<(string EventId, SubscriptionEvent Event)>();
-        await foreach (var stored in _store.ReadStreamAsync(id.StreamId, 0, cancellationToken).ConfigureAwait(false))
+        // Start from the cached state, if any, and read only the events written since (by this or another worker).
+        var cached = _cache.TryGetValue(id.Value, out var hit) ? hit : Loaded.Empty;
+        List<(string EventId, SubscriptionEvent Event)>? added = null;
+        var state = cached.State;
+        await foreach (var stored in _store.ReadStreamAsync(id.StreamId, cached.State.Version, cancellationToken).ConfigureAwait(false))
         {
             var e = (SubscriptionEvent)EventSerializer.Decode(stored);
             state = state.Apply(e);
-            events.Add((stored.EventId, e));
+            (added ??= []).Add((stored.EventId, e));
         }
 
-        return new Loaded(state, events);
+        if (added is null)
+        {
+            return cached;
+        }
+
+        var loaded = new Loaded(state, [.. cached.Events, .. added]);
+        Remember(id, loaded);
+        return loaded;
+    }
+
+    private void Remember(SubscriptionId id, Loaded loaded)
+    {
+        if (_options.StateCacheSize == 0)
+        {
+            return;
+        }
+
+        if (_cache.Count >= _options.StateCacheSize)
+        {
+            // A crude bound: start over rather than track recency; states are rebuilt from the store on demand.
+            _cache.Clear();
+        }
+
+        _cache[id.Value] = loaded;
     }
 
     private static SubscriptionId RequireId(SubscriptionId id) =>
@@ -445,7 +492,11 @@ public sealed partial class SubscriptionsEngine
     private SubscriptionCatalog Catalog() =>
         _catalog ?? throw new InvalidOperationException("Portal option and plan changes need a catalog: register a SubscriptionCatalog.");
 
-    private sealed record Loaded(Subscription State, List<(string EventId, SubscriptionEvent Event)> Events);
+    /// <summary>A subscription as loaded: its state and its events with their stored ids. Immutable, so it can be cached and shared.</summary>
+    private sealed record Loaded(Subscription State, IReadOnlyList<(string EventId, SubscriptionEvent Event)> Events)
+    {
+        public static Loaded Empty { get; } = new(Subscription.Empty, []);
+    }
 
     private sealed class NothingDueException : Exception;
 }

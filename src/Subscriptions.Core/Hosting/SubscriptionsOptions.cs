@@ -43,6 +43,10 @@ public class SubscriptionsOptions
     /// <value>The default value is <c>engine</c>.</value>
     public string WorkerId { get; set; } = "engine";
 
+    /// <summary>Gets or sets how many rebuilt subscriptions the engine keeps in memory, so that a command reads only new events.</summary>
+    /// <value>The default value is 10,000 (0 turns the cache off).</value>
+    public int StateCacheSize { get; set; } = 10_000;
+
     /// <summary>Gets or sets how long a claimed scheduled item stays reserved for this worker.</summary>
     /// <value>The default value is 5 minutes.</value>
     public TimeSpan ScheduleLease { get; set; } = TimeSpan.FromMinutes(5);

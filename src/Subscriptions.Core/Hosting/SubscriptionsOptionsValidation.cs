@@ -39,6 +39,11 @@ internal static class SubscriptionsOptionsValidation
             failures.Add($"ProrationMethod: '{options.ProrationMethod}' is not a proration method.");
         }
 
+        if (options.StateCacheSize is < 0 or > 10_000_000)
+        {
+            failures.Add($"StateCacheSize: expected 0 to 10,000,000, got {options.StateCacheSize}.");
+        }
+
         if (options.PortalLinkLifetime <= TimeSpan.Zero)
         {
             failures.Add("PortalLinkLifetime: expected a positive duration.");

@@ -17,7 +17,10 @@ public readonly record struct SubscriptionId
     public string Value { get; }
 
     /// <summary>Gets the storage stream that holds this subscription's events.</summary>
-    internal string StreamId => "subscription-" + Value;
+    internal string StreamId => StreamPrefix + Value;
+
+    /// <summary>Gets the prefix of every subscription stream's id.</summary>
+    internal static string StreamPrefix => "subscription-";
 
     /// <summary>Returns the id's text.</summary>
     /// <returns>The text; empty for <c>default</c>.</returns>

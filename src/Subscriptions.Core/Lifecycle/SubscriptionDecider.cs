@@ -272,12 +272,6 @@ public static class SubscriptionDecider
                 Lines = [.. c.Lines],
                 Prorations = prorations,
                 ProrationBehavior = context.ProrationBehavior,
-                SubscriptionId = id,
-                Version = 0,
-                EffectiveDate = date,
-                RecordedAt = context.Now,
-                By = context.By,
-                MrrBefore = before,
                 MrrAfter = after,
             });
         }
@@ -432,11 +426,10 @@ public static class SubscriptionDecider
 
         private SubscriptionLinesChanged LinesChanged(LineChangeKind kind, string lineId, IReadOnlyList<SubscriptionLine> lines, SubscriptionLine? before, SubscriptionLine? after)
         {
-            var mrrBefore = _state.Mrr;
             var mrrAfter = LinesMrr(lines);
             if (kind != LineChangeKind.PriceOverride)
             {
-                CheckCustomerMayChange(mrrBefore, mrrAfter);
+                CheckCustomerMayChange(_state.Mrr, mrrAfter);
             }
 
             var prorations = new List<ProrationItem>(2);
@@ -468,12 +461,6 @@ public static class SubscriptionDecider
                 Lines = lines,
                 Prorations = prorations,
                 ProrationBehavior = context.ProrationBehavior,
-                SubscriptionId = id,
-                Version = 0,
-                EffectiveDate = date,
-                RecordedAt = context.Now,
-                By = context.By,
-                MrrBefore = mrrBefore,
                 MrrAfter = mrrAfter,
             });
         }

@@ -29,7 +29,7 @@ public readonly struct UnitPrice : IEquatable<UnitPrice>, IEqualityOperators<Uni
             throw new ArgumentException("A unit price needs a real currency, not Currency.None (XXX).", nameof(currency));
         }
 
-        Amount = decimal.Round(amount, MaxDecimals, MidpointRounding.AwayFromZero);
+        Amount = amount.Scale <= MaxDecimals ? amount : decimal.Round(amount, MaxDecimals, MidpointRounding.AwayFromZero);
         Currency = currency;
     }
 
@@ -68,5 +68,5 @@ public readonly struct UnitPrice : IEquatable<UnitPrice>, IEqualityOperators<Uni
 
     /// <summary>Returns the invariant text, such as <c>12.5 EUR</c>.</summary>
     /// <returns>The amount (without trailing zeros) and the currency code.</returns>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Amount / 1m} {Currency.Code}");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Amount:0.############} {Currency.Code}");
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NodaTime;
 
 namespace Subscriptions.Scheduling;
@@ -24,20 +25,31 @@ public sealed partial class BillingSchedule
     /// <returns><see langword="true"/> when the schedule covers <paramref name="date"/>.</returns>
     public bool TryGetPeriodContaining(LocalDate date, out BillingPeriod period)
     {
-        if (date < Start || date >= _end)
+        int year = date.Year, month = date.Month, day = date.Day;
+        var key = CalendarMath.Key(year, month, day);
+        if (key < _startKey || key >= _endKey)
         {
             period = default;
             return false;
         }
 
-        if (date >= _first)
+        if (key >= _firstKey)
         {
-            Locate(date, out var start, out var next);
-            period = BillingPeriod.Trusted(start, next < _end ? next : _end);
+            int startKey, nextKey;
+            if (_monthBased)
+            {
+                LocateMonthKey(year, month, day, out startKey, out nextKey);
+            }
+            else
+            {
+                LocateDayKey(year, month, day, out startKey, out nextKey);
+            }
+
+            period = BillingPeriod.Trusted(CalendarMath.FromKey(startKey), nextKey < _endKey ? CalendarMath.FromKey(nextKey) : _end);
             return true;
         }
 
-        period = PeriodAt(date < BillingStart ? TrialIndex : LeadingIndex);
+        period = PeriodAt(key < _billingStartKey ? TrialIndex : LeadingIndex);
         return true;
     }
 
@@ -71,22 +83,30 @@ public sealed partial class BillingSchedule
     /// <returns>The date, or <see langword="null"/> when the schedule bills nothing after <paramref name="after"/>.</returns>
     public LocalDate? NextBillingDate(LocalDate after)
     {
-        if (after >= _end)
+        int year = after.Year, month = after.Month, day = after.Day;
+        var key = CalendarMath.Key(year, month, day);
+        if (key >= _endKey)
         {
             return null;
         }
 
-        if (after >= _first)
+        if (key >= _firstKey)
         {
-            Locate(after, out _, out var next);
-            if (Timing == BillingTiming.InAdvance)
+            var nextKey = _monthBased ? NextMonthAnchorKey(year, month, key) : NextDayAnchorKey(year, month, day);
+            if (nextKey < _endKey)
             {
-                return next < _end ? next : null;
+                return CalendarMath.FromKey(nextKey);
             }
 
-            return next < _end ? next : _end;
+            return Timing == BillingTiming.InAdvance ? null : _end;
         }
 
+        return NextBillingDateBeforeFirst(after);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private LocalDate? NextBillingDateBeforeFirst(LocalDate after)
+    {
         var index = after < Start ? (BillingStart > Start ? TrialIndex : FirstBillableIndexAfterTrial()) : IndexOf(after);
         while (true)
         {
@@ -280,38 +300,166 @@ public sealed partial class BillingSchedule
     /// <summary>Finds the full period holding <paramref name="date"/> (on or after the first billing date) from the anchor, in O(1).</summary>
     internal int Locate(LocalDate date, out LocalDate start, out LocalDate next)
     {
+        var index = LocateKey(date.Year, date.Month, date.Day, out var startKey, out var nextKey);
+        start = CalendarMath.FromKey(startKey);
+        next = CalendarMath.FromKey(nextKey);
+        return index;
+    }
+
+    /// <summary>
+    /// Finds the full period holding the date (on or after the first billing date) from the anchor, in O(1), with integer
+    /// arithmetic only: the anchor's month is the date's month or a few months before, so year and month are stepped, not divided.
+    /// </summary>
+    internal int LocateKey(int year, int month, int day, out int startKey, out int nextKey) => _monthBased
+        ? LocateMonthKey(year, month, day, out startKey, out nextKey)
+        : LocateDayKey(year, month, day, out startKey, out nextKey);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int LocateMonthKey(int year, int month, int day, out int startKey, out int nextKey)
+    {
+        var key = CalendarMath.Key(year, month, day);
         int index;
-        if (_monthBased)
+        var diff = (year * 12) + month - 1 - _firstMonthIndex;
+        var step = _stepMonths;
+        var back = 0;
+        if (step == 1)
         {
-            index = (CalendarMath.MonthIndex(date) - _firstMonthIndex) / _stepMonths;
-            start = AnchorDateUnchecked(index);
-            if (start > date)
-            {
-                index--;
-                next = start;
-                start = AnchorDateUnchecked(index);
-                return index;
-            }
+            index = diff;
+        }
+        else
+        {
+            index = diff / step;
+            back = diff - (index * step);
+        }
 
-            next = AnchorDateUnchecked(index + 1);
-            if (next <= date)
-            {
-                // Only with RollForward: the next anchor rolled back into the date's month window.
-                index++;
-                start = next;
-                next = AnchorDateUnchecked(index + 1);
-            }
+        // The anchor month of period `index` is `back` months before the date's month.
+        var anchorYear = year;
+        var anchorMonth = month - back;
+        while (anchorMonth < 1)
+        {
+            anchorMonth += 12;
+            anchorYear--;
+        }
 
+        startKey = AnchorKeyIn(anchorYear, anchorMonth);
+        if (startKey > key)
+        {
+            nextKey = startKey;
+            index--;
+            StepMonths(ref anchorYear, ref anchorMonth, -step);
+            startKey = AnchorKeyIn(anchorYear, anchorMonth);
             return index;
         }
 
-        var epoch = CalendarMath.EpochDay(date);
-        index = (epoch - _firstEpochDay) / _stepDays;
-        var startEpoch = _firstEpochDay + (index * _stepDays);
-        start = CalendarMath.FromEpochDay(startEpoch);
-        next = CalendarMath.FromEpochDay(startEpoch + _stepDays);
+        StepMonths(ref anchorYear, ref anchorMonth, step);
+        nextKey = AnchorKeyIn(anchorYear, anchorMonth);
+        if (nextKey <= key)
+        {
+            // Only with RollForward: the next anchor rolled back into the date's month window.
+            index++;
+            startKey = nextKey;
+            StepMonths(ref anchorYear, ref anchorMonth, step);
+            nextKey = AnchorKeyIn(anchorYear, anchorMonth);
+        }
+
         return index;
     }
+
+    private int LocateDayKey(int year, int month, int day, out int startKey, out int nextKey)
+    {
+        var epoch = CalendarMath.EpochDay(year, month, day);
+        var index = (epoch - _firstEpochDay) / _stepDays;
+        var startEpoch = _firstEpochDay + (index * _stepDays);
+        startKey = CalendarMath.KeyFromEpochDay(startEpoch);
+        nextKey = CalendarMath.KeyFromEpochDay(startEpoch + _stepDays);
+        return index;
+    }
+
+    /// <summary>The first anchor after the date with <paramref name="key"/>, on or after the first billing date; usually one anchor computation.</summary>
+    private int NextMonthAnchorKey(int year, int month, int key)
+    {
+        unchecked
+        {
+            var diff = (year * 12) + month - 1 - _firstMonthIndex;
+            var step = _stepMonths;
+            var back = step == 1 ? 0 : diff % step;
+            var anchorMonth = month - back;
+            var anchorYear = year;
+            while (anchorMonth < 1)
+            {
+                anchorMonth += 12;
+                anchorYear--;
+            }
+
+            var anchorKey = AnchorKeyIn(anchorYear, anchorMonth);
+            while (anchorKey <= key)
+            {
+                StepMonths(ref anchorYear, ref anchorMonth, step);
+                anchorKey = AnchorKeyIn(anchorYear, anchorMonth);
+            }
+
+            return anchorKey;
+        }
+    }
+
+    private int NextDayAnchorKey(int year, int month, int day)
+    {
+        LocateKey(year, month, day, out _, out var nextKey);
+        return nextKey;
+    }
+
+    /// <summary>The key of the billing date in the given month: the billing day, clamped or rolled forward.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int AnchorKeyIn(int year, int month)
+    {
+        var day = _billingDay;
+        if (day > 28)
+        {
+            var length = CalendarMath.DaysInMonth(year, month);
+            if (day > length)
+            {
+                if (EndOfMonthPolicy == EndOfMonthPolicy.Clamp)
+                {
+                    day = length;
+                }
+                else
+                {
+                    return month == 12 ? CalendarMath.Key(year + 1, 1, 1) : CalendarMath.Key(year, month + 1, 1);
+                }
+            }
+        }
+
+        return CalendarMath.Key(year, month, day);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void StepMonths(ref int year, ref int month, int months)
+    {
+        month += months;
+        if (month > 12 || month < 1)
+        {
+            var zeroBased = month - 1;
+            var years = CalendarMath.FloorDiv(zeroBased, 12);
+            year += years;
+            month = zeroBased - (years * 12) + 1;
+        }
+    }
+
+    internal bool IsMonthBased => _monthBased;
+
+    internal int StepMonthCount => _stepMonths;
+
+    internal int FirstMonthIndex => _firstMonthIndex;
+
+    internal int EndKey => _endKey;
+
+    /// <summary>The key of the natural (uncut) end of the period at <paramref name="index"/>.</summary>
+    internal int NaturalEndKeyOf(int index) => index switch
+    {
+        TrialIndex => _billingStartKey,
+        LeadingIndex => _firstKey,
+        _ => AnchorKey(index + 1),
+    };
 
     private int FirstBillableIndexAfterTrial() => _first > BillingStart ? LeadingIndex : 0;
 

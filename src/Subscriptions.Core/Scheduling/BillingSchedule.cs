@@ -35,6 +35,10 @@ public sealed partial class BillingSchedule
     private readonly LocalDate _first;
     private readonly LocalDate _end;
     private readonly bool _hasEnd;
+    private readonly int _startKey;
+    private readonly int _billingStartKey;
+    private readonly int _firstKey;
+    private readonly int _endKey;
 
     /// <summary>Initializes a new instance of the <see cref="BillingSchedule"/> class.</summary>
     /// <param name="start">The first day served (the subscription's start), in the customer's time zone.</param>
@@ -112,6 +116,10 @@ public sealed partial class BillingSchedule
         };
         _hasEnd = TermEnd is not null && !term.AutoRenew;
         _end = _hasEnd ? TermEnd!.Value : LocalDate.MaxIsoValue; // TermEnd is set whenever _hasEnd
+        _startKey = CalendarMath.Key(Start);
+        _billingStartKey = CalendarMath.Key(BillingStart);
+        _firstKey = CalendarMath.Key(_first);
+        _endKey = _hasEnd ? CalendarMath.Key(_end) : int.MaxValue;
     }
 
     /// <summary>Gets the first day served (the subscription's start).</summary>
@@ -177,9 +185,11 @@ public sealed partial class BillingSchedule
         return $"{Recurrence} from {BillingPeriod.Format(Start)} ({Anchor}){trial}, first billing {BillingPeriod.Format(_first)}, {Timing}, {Term}, {LeadingPeriodPolicy} leading, {EndOfMonthPolicy}";
     }
 
-    private LocalDate AnchorDateUnchecked(int n) => _monthBased
-        ? CalendarMath.DayInMonth(_firstMonthIndex + (n * _stepMonths), _billingDay, EndOfMonthPolicy)
-        : CalendarMath.FromEpochDay(_firstEpochDay + (n * _stepDays));
+    internal LocalDate AnchorDateUnchecked(int n) => CalendarMath.FromKey(AnchorKey(n));
+
+    internal int AnchorKey(int n) => _monthBased
+        ? CalendarMath.MonthAnchorKey(_firstMonthIndex + (n * _stepMonths), _billingDay, EndOfMonthPolicy)
+        : CalendarMath.KeyFromEpochDay(_firstEpochDay + (n * _stepDays));
 
     private static void Validate(
         LocalDate start,

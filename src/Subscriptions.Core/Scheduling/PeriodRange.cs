@@ -40,6 +40,11 @@ public readonly struct PeriodRange : IEnumerable<BillingPeriod>
         private int _index;
         private bool _started;
         private BillingPeriod _current;
+        private int _naturalEndKey;
+        private int _toKey;
+        private bool _anchorTracked;
+        private int _anchorYear;
+        private int _anchorMonth;
 
         internal Enumerator(BillingSchedule? schedule, LocalDate from, LocalDate to)
         {
@@ -49,6 +54,11 @@ public readonly struct PeriodRange : IEnumerable<BillingPeriod>
             _index = 0;
             _started = false;
             _current = default;
+            _naturalEndKey = 0;
+            _toKey = 0;
+            _anchorTracked = false;
+            _anchorYear = 0;
+            _anchorMonth = 0;
         }
 
         /// <summary>Gets the current period.</summary>
@@ -66,36 +76,57 @@ public readonly struct PeriodRange : IEnumerable<BillingPeriod>
                 return false;
             }
 
-            var end = _schedule.ScheduleEnd;
+            var endKey = _schedule.EndKey;
             LocalDate start;
             if (!_started)
             {
                 _started = true;
+                _toKey = CalendarMath.Key(_to);
                 var begin = _from > _schedule.Start ? _from : _schedule.Start;
-                if (begin >= end || begin >= _to)
+                var beginKey = CalendarMath.Key(begin);
+                if (beginKey >= endKey || beginKey >= _toKey)
                 {
                     return false;
                 }
 
                 _index = _schedule.IndexOf(begin);
                 start = _schedule.AnchorStartOf(_index);
-                if (start < _schedule.Start)
-                {
-                    start = _schedule.Start;
-                }
             }
             else
             {
-                start = _current.End;
-                if (start >= end || start >= _to)
+                // Each boundary is computed once, from the anchor: the next period starts at the current natural end.
+                if (_naturalEndKey >= endKey || _naturalEndKey >= _toKey)
                 {
                     return false;
                 }
 
+                start = _current.End;
                 _index = _schedule.NextIndex(_index);
             }
 
-            _current = _schedule.PeriodAt(_index);
+            if (_index >= 0 && _schedule.IsMonthBased)
+            {
+                // Step the anchor's year and month instead of dividing a month index for every period.
+                if (!_anchorTracked)
+                {
+                    _anchorTracked = true;
+                    var monthIndex = _schedule.FirstMonthIndex + ((_index + 1) * _schedule.StepMonthCount);
+                    _anchorYear = CalendarMath.FloorDiv(monthIndex, 12);
+                    _anchorMonth = monthIndex - (_anchorYear * 12) + 1;
+                }
+                else
+                {
+                    BillingSchedule.StepMonths(ref _anchorYear, ref _anchorMonth, _schedule.StepMonthCount);
+                }
+
+                _naturalEndKey = _schedule.AnchorKeyIn(_anchorYear, _anchorMonth);
+            }
+            else
+            {
+                _naturalEndKey = _schedule.NaturalEndKeyOf(_index);
+            }
+
+            _current = BillingPeriod.Trusted(start, _naturalEndKey < endKey ? CalendarMath.FromKey(_naturalEndKey) : _schedule.ScheduleEnd);
             return true;
         }
 
@@ -103,6 +134,7 @@ public readonly struct PeriodRange : IEnumerable<BillingPeriod>
         public void Reset()
         {
             _started = false;
+            _anchorTracked = false;
             _current = default;
         }
 

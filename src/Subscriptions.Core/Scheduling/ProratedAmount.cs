@@ -15,14 +15,16 @@ namespace Subscriptions.Scheduling;
 /// </remarks>
 public readonly struct ProratedAmount : IEquatable<ProratedAmount>
 {
-    private ProratedAmount(ProrationMethod method, BillingPeriod part, BillingPeriod reference, ProrationFraction fraction, Money baseAmount, Money exact, Money amount)
+    private readonly bool _credit;
+
+    private ProratedAmount(ProrationMethod method, BillingPeriod part, BillingPeriod reference, ProrationFraction fraction, Money baseAmount, bool credit, Money amount)
     {
         Method = method;
         Part = part;
         Reference = reference;
         Fraction = fraction;
         BaseAmount = baseAmount;
-        Exact = exact;
+        _credit = credit;
         Amount = amount;
     }
 
@@ -41,8 +43,11 @@ public readonly struct ProratedAmount : IEquatable<ProratedAmount>
     /// <summary>Gets the amount the fraction applies to: what was billed for a credit, the new price for a charge.</summary>
     public Money BaseAmount { get; }
 
-    /// <summary>Gets the exact, unrounded amount: <c>± BaseAmount × Fraction</c>.</summary>
-    public Money Exact { get; }
+    /// <summary>Gets the exact, unrounded amount: <c>± BaseAmount × Fraction</c> (computed on demand, to decimal's precision).</summary>
+    public Money Exact => _credit ? -Fraction.Apply(BaseAmount) : Fraction.Apply(BaseAmount);
+
+    /// <summary>Gets a value indicating whether this is a credit (a negative amount for unused time).</summary>
+    public bool IsCredit => _credit;
 
     /// <summary>Gets the amount, rounded to the currency's minor unit; negative for a credit.</summary>
     public Money Amount { get; }
@@ -65,7 +70,7 @@ public readonly struct ProratedAmount : IEquatable<ProratedAmount>
     /// <inheritdoc />
     public bool Equals(ProratedAmount other) =>
         Method == other.Method && Part == other.Part && Reference == other.Reference && Fraction.Numerator == other.Fraction.Numerator
-        && Fraction.Denominator == other.Fraction.Denominator && BaseAmount == other.BaseAmount && Exact == other.Exact && Amount == other.Amount;
+        && Fraction.Denominator == other.Fraction.Denominator && BaseAmount == other.BaseAmount && _credit == other._credit && Amount == other.Amount;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is ProratedAmount other && Equals(other);
@@ -87,18 +92,13 @@ public readonly struct ProratedAmount : IEquatable<ProratedAmount>
             $"{Part} = {Fraction} {units} of {Reference} ({Method}) × {BaseAmount} = {sign}{Exact.Abs().Amount} → {Amount} (rounded half-up, {Rounding.Amount:+0.############################;-0.############################;0})");
     }
 
-    internal static ProratedAmount Create(ProrationMethod method, BillingPeriod part, BillingPeriod reference, ProrationFraction fraction, Money baseAmount, int sign)
-    {
-        var exact = fraction.Apply(baseAmount);
-        if (sign < 0)
-        {
-            exact = -exact;
-        }
+    internal static ProratedAmount Create(ProrationMethod method, BillingPeriod part, BillingPeriod reference, ProrationFraction fraction, Money baseAmount, int sign) =>
+        new(method, part, reference, fraction, baseAmount, sign < 0, ProrationMath.RoundedShare(baseAmount, fraction, sign < 0));
 
-        return new ProratedAmount(method, part, reference, fraction, baseAmount, exact, exact.Round(MidpointRounding.AwayFromZero));
-    }
+    internal static ProratedAmount WithAmount(ProrationMethod method, BillingPeriod part, BillingPeriod reference, ProrationFraction fraction, Money baseAmount, int sign, Money amount) =>
+        new(method, part, reference, fraction, baseAmount, sign < 0, amount);
 
-    internal ProratedAmount WithAmount(Money amount) => new(Method, Part, Reference, Fraction, BaseAmount, Exact, amount);
+    internal ProratedAmount WithAmount(Money amount) => new(Method, Part, Reference, Fraction, BaseAmount, _credit, amount);
 
     internal static BillingPeriod PartOf(LocalDate start, LocalDate end) => BillingPeriod.Trusted(start, end);
 }

@@ -32,12 +32,16 @@ public static class Proration
             throw new ArgumentException("Prorate a non-empty part of a non-empty period, not default(BillingPeriod).", part.IsEmpty ? nameof(part) : nameof(reference));
         }
 
-        if (!reference.Contains(part))
+        var partStart = CalendarMath.Key(part.Start);
+        var partEnd = CalendarMath.Key(part.End);
+        var referenceStart = CalendarMath.Key(reference.Start);
+        var referenceEnd = CalendarMath.Key(reference.End);
+        if (partStart < referenceStart || partEnd > referenceEnd)
         {
             throw SchedulingException.ChangeOutside("part " + part.ToString(), reference);
         }
 
-        if (part == reference)
+        if (partStart == referenceStart && partEnd == referenceEnd)
         {
             return ProrationFraction.One;
         }
@@ -45,9 +49,9 @@ public static class Proration
         switch (method)
         {
             case ProrationMethod.ByDay:
-                return new ProrationFraction(part.Days, reference.Days);
+                return new ProrationFraction(DaysBetweenKeys(partStart, partEnd), DaysBetweenKeys(referenceStart, referenceEnd));
             case ProrationMethod.BySecond:
-                return new ProrationFraction((long)part.Days * SecondsPerDay, (long)reference.Days * SecondsPerDay);
+                return new ProrationFraction((long)DaysBetweenKeys(partStart, partEnd) * SecondsPerDay, (long)DaysBetweenKeys(referenceStart, referenceEnd) * SecondsPerDay);
             case ProrationMethod.ThirtyDayMonth:
                 var denominator = DaysPerFixedMonth * Math.Max(1, CalendarMath.MonthIndex(reference.End) - CalendarMath.MonthIndex(reference.Start));
                 return new ProrationFraction(Math.Clamp(ThirtyDayMonthDays(part), 0, denominator), denominator);
@@ -55,6 +59,10 @@ public static class Proration
                 return ProrationFraction.Zero;
         }
     }
+
+    private static int DaysBetweenKeys(int startKey, int endKey) => EpochDayOfKey(endKey) - EpochDayOfKey(startKey);
+
+    private static int EpochDayOfKey(int key) => CalendarMath.EpochDay(key >> 9, (key >> 5) & 15, key & 31);
 
     /// <summary>Returns the days of <paramref name="part"/> under the fixed 30-day-month convention (2023-02-23 to 2023-03-15 counts 22).</summary>
     /// <param name="part">The interval.</param>
@@ -94,8 +102,32 @@ public static class Proration
     /// <returns>The credit and the charge; credit + charge is the price difference times the fraction, rounded once.</returns>
     /// <exception cref="CurrencyMismatchException">Thrown when the two amounts are in different currencies.</exception>
     /// <exception cref="SchedulingException">Thrown with <see cref="SchedulingException.ChangeOutsidePeriodCode"/> when <paramref name="changeDate"/> is not in <c>[start, end)</c> of the period.</exception>
-    public static ProrationChange Change(BillingPeriod billedPeriod, Money billedAmount, LocalDate changeDate, Money newPrice, ProrationMethod method = ProrationMethod.ByDay) =>
-        ChangeWithReference(billedPeriod, billedAmount, changeDate, billedPeriod, newPrice, method);
+    public static ProrationChange Change(BillingPeriod billedPeriod, Money billedAmount, LocalDate changeDate, Money newPrice, ProrationMethod method = ProrationMethod.ByDay)
+    {
+        if (method != ProrationMethod.ByDay)
+        {
+            return ChangeWithReference(billedPeriod, billedAmount, changeDate, billedPeriod, newPrice, method);
+        }
+
+        // The common case, kept lean: one validation, day numbers computed once, integer minor units.
+        int startYear = billedPeriod.Start.Year, startMonth = billedPeriod.Start.Month, startDay = billedPeriod.Start.Day;
+        int endYear = billedPeriod.End.Year, endMonth = billedPeriod.End.Month, endDay = billedPeriod.End.Day;
+        int year = changeDate.Year, month = changeDate.Month, day = changeDate.Day;
+        var key = CalendarMath.Key(year, month, day);
+        if (billedPeriod.IsEmpty)
+        {
+            throw new ArgumentException("Give a period, not default(BillingPeriod).", nameof(billedPeriod));
+        }
+
+        if (key < CalendarMath.Key(startYear, startMonth, startDay) || key >= CalendarMath.Key(endYear, endMonth, endDay))
+        {
+            throw SchedulingException.ChangeOutside("change date " + BillingPeriod.Format(changeDate), billedPeriod);
+        }
+
+        var end = CalendarMath.EpochDay(endYear, endMonth, endDay);
+        var fraction = new ProrationFraction(end - CalendarMath.EpochDay(year, month, day), end - CalendarMath.EpochDay(startYear, startMonth, startDay));
+        return SamePeriodByDay(billedPeriod, billedAmount, newPrice, BillingPeriod.Trusted(changeDate, billedPeriod.End), fraction);
+    }
 
     /// <summary>
     /// Prices a change on <paramref name="changeDate"/>: credit <c>−(unused days / days of the billed item) × billed amount</c>,
@@ -245,7 +277,7 @@ public static class Proration
         {
             var end = i < cuts.Length ? cuts[i] : period.End;
             var piece = BillingPeriod.Trusted(start, end);
-            destination[i] = ProratedAmount.Create(ProrationMethod.ByDay, piece, period, new ProrationFraction((long)ratios[i], days), price, 1).WithAmount(parts[i]);
+            destination[i] = ProratedAmount.WithAmount(ProrationMethod.ByDay, piece, period, new ProrationFraction((long)ratios[i], days), price, 1, parts[i]);
             start = end;
         }
 
@@ -283,16 +315,47 @@ public static class Proration
         }
 
         var credit = ProratedAmount.Create(method, creditPart, billedItem, creditFraction, billedAmount, -1);
-        var charge = ProratedAmount.Create(method, chargePart, reference, chargeFraction, newPrice, 1);
         if (billedItem == reference && creditPart == chargePart)
         {
             // Same part of the same period: round the difference once and let the charge carry the residue, so that
-            // credit + charge is exactly (new − billed) × fraction rounded, to the minor unit.
-            var net = (credit.Exact + charge.Exact).Round(MidpointRounding.AwayFromZero);
-            charge = charge.WithAmount(net - credit.Amount);
+            // credit + charge is exactly (new − billed) × fraction rounded half-up, to the minor unit.
+            Money net;
+            if (ProrationMath.TryGetUnits(billedAmount, out var billedUnits) && ProrationMath.TryGetUnits(newPrice, out var newUnits))
+            {
+                net = ProrationMath.ToMoney(ProrationMath.Share(newUnits - billedUnits, chargeFraction.Numerator, chargeFraction.Denominator), newPrice.Currency);
+            }
+            else
+            {
+                net = (credit.Exact + chargeFraction.Apply(newPrice)).Round(MidpointRounding.AwayFromZero);
+            }
+
+            return new ProrationChange(credit, ProratedAmount.WithAmount(method, chargePart, reference, chargeFraction, newPrice, 1, net - credit.Amount), net);
         }
 
-        return new ProrationChange(credit, charge);
+        var charge = ProratedAmount.Create(method, chargePart, reference, chargeFraction, newPrice, 1);
+        return new ProrationChange(credit, charge, credit.Amount + charge.Amount);
+    }
+
+    /// <summary>The common case, kept lean: one period, by day, amounts in whole minor units.</summary>
+    private static ProrationChange SamePeriodByDay(BillingPeriod period, Money billedAmount, Money newPrice, BillingPeriod part, ProrationFraction fraction)
+    {
+        if (billedAmount.Currency != newPrice.Currency)
+        {
+            throw new CurrencyMismatchException(billedAmount.Currency, newPrice.Currency);
+        }
+
+        if (!ProrationMath.TryGetUnits(billedAmount, out var billedUnits) || !ProrationMath.TryGetUnits(newPrice, out var newUnits))
+        {
+            return Price(period, billedAmount, part, fraction, period, newPrice, part, fraction, ProrationMethod.ByDay);
+        }
+
+        var creditUnits = -ProrationMath.Share(billedUnits, fraction.Numerator, fraction.Denominator);
+        var netUnits = ProrationMath.Share(newUnits - billedUnits, fraction.Numerator, fraction.Denominator);
+        var currency = newPrice.Currency;
+        return new ProrationChange(
+            ProratedAmount.WithAmount(ProrationMethod.ByDay, part, period, fraction, billedAmount, -1, ProrationMath.ToMoney(creditUnits, currency)),
+            ProratedAmount.WithAmount(ProrationMethod.ByDay, part, period, fraction, newPrice, 1, ProrationMath.ToMoney(netUnits - creditUnits, currency)),
+            ProrationMath.ToMoney(netUnits, currency));
     }
 
     private static long Seconds(Duration duration) => duration.BclCompatibleTicks / TimeSpan.TicksPerSecond;
@@ -304,7 +367,8 @@ public static class Proration
             throw new ArgumentException("Give a period, not default(BillingPeriod).", nameof(period));
         }
 
-        if (!period.Contains(changeDate))
+        var key = CalendarMath.Key(changeDate);
+        if (key < CalendarMath.Key(period.Start) || key >= CalendarMath.Key(period.End))
         {
             throw SchedulingException.ChangeOutside("change date " + BillingPeriod.Format(changeDate), period);
         }

@@ -13,10 +13,11 @@ namespace Subscriptions.Scheduling;
 /// </remarks>
 public readonly struct ProrationChange : IEquatable<ProrationChange>
 {
-    internal ProrationChange(ProratedAmount credit, ProratedAmount charge)
+    internal ProrationChange(ProratedAmount credit, ProratedAmount charge, Money net)
     {
         Credit = credit;
         Charge = charge;
+        Net = net;
     }
 
     /// <summary>Gets the credit for the unused part of what was billed (zero or negative).</summary>
@@ -26,7 +27,7 @@ public readonly struct ProrationChange : IEquatable<ProrationChange>
     public ProratedAmount Charge { get; }
 
     /// <summary>Gets the net amount: credit + charge; negative when the customer is owed money.</summary>
-    public Money Net => Credit.Amount + Charge.Amount;
+    public Money Net { get; }
 
     /// <summary>Returns what to invoice now under <paramref name="behavior"/>: the net amount when billing now, otherwise zero.</summary>
     /// <param name="behavior">What happens to the difference.</param>

@@ -33,7 +33,7 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
                 reader.Read();
                 amount = reader.TokenType switch
                 {
-                    JsonTokenType.String when decimal.TryParse(reader.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) => parsed,
+                    JsonTokenType.String when TryReadAmount(ref reader, out var parsed) => parsed,
                     JsonTokenType.Number => reader.GetDecimal(),
                     _ => throw new JsonException("Money.amount must be a decimal string such as \"12.50\"."),
                 };
@@ -55,6 +55,23 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
         }
 
         return new Money(amount.Value, currency.Value);
+    }
+
+    private static bool TryReadAmount(ref Utf8JsonReader reader, out decimal amount)
+    {
+        // Straight from the UTF-8 bytes when possible (plain digits, sign and point keep their scale: "12.50" stays 12.50).
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped && reader.ValueSpan.Length is > 0 and <= 40)
+        {
+            Span<char> chars = stackalloc char[reader.ValueSpan.Length];
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = (char)reader.ValueSpan[i];
+            }
+
+            return decimal.TryParse(chars, NumberStyles.Number, CultureInfo.InvariantCulture, out amount);
+        }
+
+        return decimal.TryParse(reader.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out amount);
     }
 
     /// <inheritdoc />
@@ -96,6 +113,15 @@ public sealed class CurrencyJsonConverter : JsonConverter<Currency>
         if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName))
         {
             throw new JsonException("A currency must be a JSON string holding an ISO 4217 code such as \"EUR\".");
+        }
+
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped && reader.ValueSpan.Length == 3)
+        {
+            Span<char> chars = [(char)reader.ValueSpan[0], (char)reader.ValueSpan[1], (char)reader.ValueSpan[2]];
+            if (Currency.TryFromCode(chars, out var fast))
+            {
+                return fast;
+            }
         }
 
         var code = reader.GetString();

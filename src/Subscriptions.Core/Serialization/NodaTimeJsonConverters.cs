@@ -9,13 +9,38 @@ namespace Subscriptions.Serialization;
 public sealed class LocalDateJsonConverter : JsonConverter<LocalDate>
 {
     /// <inheritdoc />
-    public override LocalDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        NodaJson.Parse(ref reader, LocalDatePattern.Iso, "an ISO date such as \"2026-01-31\"");
+    public override LocalDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        // Fast path for the usual yyyy-MM-dd, straight from the UTF-8 bytes; anything else goes through NodaTime's pattern.
+        if (reader.TokenType == JsonTokenType.String && !reader.HasValueSequence && !reader.ValueIsEscaped && reader.ValueSpan.Length == 10)
+        {
+            var s = reader.ValueSpan;
+            if (s[4] == '-' && s[7] == '-' && NodaJson.TryDigits(s[..4], out var year) && NodaJson.TryDigits(s.Slice(5, 2), out var month) && NodaJson.TryDigits(s.Slice(8, 2), out var day)
+                && year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= CalendarSystem.Iso.GetDaysInMonth(year, month))
+            {
+                return new LocalDate(year, month, day);
+            }
+        }
+
+        return NodaJson.Parse(ref reader, LocalDatePattern.Iso, "an ISO date such as \"2026-01-31\"");
+    }
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        if (value.Year is >= 1 and <= 9999 && value.Calendar == CalendarSystem.Iso)
+        {
+            Span<byte> text = stackalloc byte[10];
+            NodaJson.WriteDigits(text[..4], value.Year);
+            text[4] = (byte)'-';
+            NodaJson.WriteDigits(text.Slice(5, 2), value.Month);
+            text[7] = (byte)'-';
+            NodaJson.WriteDigits(text.Slice(8, 2), value.Day);
+            writer.WriteStringValue(text);
+            return;
+        }
+
         writer.WriteStringValue(LocalDatePattern.Iso.Format(value));
     }
 }
@@ -101,6 +126,31 @@ public static class SubscriptionsJsonConverters
 
 internal static class NodaJson
 {
+    internal static bool TryDigits(ReadOnlySpan<byte> digits, out int value)
+    {
+        value = 0;
+        foreach (var b in digits)
+        {
+            if (b is < (byte)'0' or > (byte)'9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (b - '0');
+        }
+
+        return true;
+    }
+
+    internal static void WriteDigits(Span<byte> destination, int value)
+    {
+        for (var i = destination.Length - 1; i >= 0; i--)
+        {
+            destination[i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
+    }
+
     internal static T Parse<T>(ref Utf8JsonReader reader, IPattern<T> pattern, string expected)
     {
         if (reader.TokenType != JsonTokenType.String)

@@ -112,7 +112,7 @@ public sealed class Tax
     public bool IsBaseAffected { get; }
 
     /// <summary>Gets the children of a group, sorted by <c>(Sequence, Id)</c>; empty for other taxes.</summary>
-    public IReadOnlyList<Tax> Children => _children;
+    public IReadOnlyList<Tax> Children => Array.AsReadOnly(_children);
 
     internal Tax[] ChildArray => _children;
 

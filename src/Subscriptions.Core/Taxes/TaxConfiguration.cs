@@ -76,12 +76,14 @@ public sealed class TaxConfiguration
     public TaxRoundingMethod RoundingMethod { get; }
 
     /// <summary>Gets the registered taxes, groups and their children.</summary>
-    public IReadOnlyList<Tax> Taxes => _taxes;
+    public IReadOnlyList<Tax> Taxes => _taxes.AsReadOnly();
 
     /// <summary>Gets the fiscal positions.</summary>
-    public IReadOnlyList<FiscalPosition> FiscalPositions => _fiscalPositions;
+    public IReadOnlyList<FiscalPosition> FiscalPositions => Array.AsReadOnly(_fiscalPositions);
 
     internal int TaxCount => _taxes.Count;
+
+    internal Tax TaxAt(int denseIndex) => _taxes[denseIndex];
 
     /// <summary>Returns the registered tax with an id.</summary>
     /// <param name="id">The id.</param>
@@ -101,6 +103,20 @@ public sealed class TaxConfiguration
         return new TaxSet(this, TaxSet.Compile(this, taxes, forceExcluded: false));
     }
 
+    /// <summary>Compiles the taxes of a product (by id) under a fiscal position: each tax is mapped (TAXES.md §3.2), then the set is compiled.</summary>
+    /// <param name="taxIds">The ids of the product's taxes, such as <c>Product.TaxIds</c>.</param>
+    /// <param name="position">The fiscal position, or null for none.</param>
+    /// <returns>The compiled set, to keep per product and position.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="taxIds"/> is null.</exception>
+    /// <exception cref="UnknownTaxException">Thrown when an id is not registered.</exception>
+    /// <exception cref="TaxFromAnotherCompanyException">Thrown when the position maps to a tax of another company.</exception>
+    public TaxSet CreateSet(IEnumerable<int> taxIds, FiscalPosition? position)
+    {
+        ArgumentNullException.ThrowIfNull(taxIds);
+        var taxes = taxIds.Select(GetTax).ToArray();
+        return CreateSet(position is null ? taxes : position.MapTaxes(taxes));
+    }
+
     /// <summary>Compiles the taxes of a line given as arguments.</summary>
     /// <param name="taxes">The taxes attached to the line.</param>
     /// <returns>The compiled set, to keep and reuse.</returns>
@@ -114,7 +130,11 @@ public sealed class TaxConfiguration
     /// <param name="currency">The currency of the price.</param>
     /// <returns>The result; in round-globally mode its values are raw (unrounded).</returns>
     /// <exception cref="ArgumentException">Thrown when the line is <c>default</c> or uses another configuration's taxes, or <paramref name="currency"/> is <see cref="Currency.None"/>.</exception>
-    public TaxLineResult ComputeLine(TaxLine line, Currency currency) => ComputeLine(line, currency, RoundingMethod, StepOf(currency));
+    public TaxLineResult ComputeLine(TaxLine line, Currency currency)
+    {
+        EnsureCurrency(currency);
+        return ComputeLineCore(line, currency, RoundingMethod, new TaxRounding(currency));
+    }
 
     /// <summary>Computes the taxes of one line with an explicit rounding method and step.</summary>
     /// <param name="line">The line.</param>
@@ -126,14 +146,18 @@ public sealed class TaxConfiguration
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="roundingStep"/> is not above zero.</exception>
     public TaxLineResult ComputeLine(TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, decimal roundingStep)
     {
-        EnsureLine(line, nameof(line));
         EnsureCurrency(currency);
-        var rounding = new TaxRounding(roundingStep);
+        return ComputeLineCore(line, currency, roundingMethod, new TaxRounding(roundingStep));
+    }
+
+    private TaxLineResult ComputeLineCore(TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding)
+    {
+        EnsureLine(line, nameof(line));
         var slots = line.Taxes.Slots;
         var n = slots.Length;
         var details = n == 0 ? [] : new TaxDetail[n];
-        ComputeInto(line, currency, roundingMethod, rounding, details, out var rawBase, out var totalExcluded, out var totalIncluded);
-        return new TaxLineResult(currency, roundingMethod, false, rawBase, totalExcluded, totalExcluded, totalIncluded, 0m, details);
+        ComputeInto(line, currency, roundingMethod, rounding, details, out var rawBase, out var totalExcluded, out _);
+        return new TaxLineResult(currency, roundingMethod, false, rawBase, totalExcluded, totalExcluded, 0m, details);
     }
 
     /// <summary>Computes the taxes of a document (an invoice, a quote) and its totals, rounding per line or globally.</summary>
@@ -142,7 +166,11 @@ public sealed class TaxConfiguration
     /// <returns>The document result.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="lines"/> is null.</exception>
     /// <exception cref="ArgumentException">Thrown when a line is <c>default</c> or uses another configuration's taxes, or <paramref name="currency"/> is <see cref="Currency.None"/>.</exception>
-    public TaxDocumentResult ComputeDocument(IReadOnlyList<TaxLine> lines, Currency currency) => ComputeDocument(lines, currency, RoundingMethod, StepOf(currency));
+    public TaxDocumentResult ComputeDocument(IReadOnlyList<TaxLine> lines, Currency currency)
+    {
+        EnsureCurrency(currency);
+        return ComputeDocument(lines, currency, RoundingMethod, currency.MinorUnit);
+    }
 
     /// <summary>Computes the taxes of a document with an explicit rounding method and step.</summary>
     /// <param name="lines">The lines.</param>
@@ -206,7 +234,12 @@ public sealed class TaxConfiguration
         Span<decimal> extra = new decimal[n];
         Span<bool> computed = new bool[n];
         var excluded = TaxEngine.Compute(originalTaxes.Slots, priceUnit, 1m, 0m, false, exact, amounts, raw, bases, extra, computed, out _);
-        var asExcluded = TaxSet.Compile(this, newTaxes.Taxes, forceExcluded: true);
+        var asExcluded = TaxSet.BuildSlots(this, newTaxes.Taxes, forceExcluded: true);
+        amounts.Clear();
+        raw.Clear();
+        bases.Clear();
+        extra.Clear();
+        computed.Clear();
         TaxEngine.Compute(asExcluded, excluded, 1m, 0m, false, exact, amounts, raw, bases, extra, computed, out _);
         var delta = 0m;
         for (var i = 0; i < asExcluded.Length; i++)
@@ -240,11 +273,12 @@ public sealed class TaxConfiguration
         var slots = line.Taxes.Slots;
         var n = slots.Length;
         var perLine = roundingMethod == TaxRoundingMethod.PerLine;
-        Span<decimal> amounts = n <= TaxEngine.StackLimit ? stackalloc decimal[TaxEngine.StackLimit] : new decimal[n];
-        Span<decimal> raw = n <= TaxEngine.StackLimit ? stackalloc decimal[TaxEngine.StackLimit] : new decimal[n];
-        Span<decimal> bases = n <= TaxEngine.StackLimit ? stackalloc decimal[TaxEngine.StackLimit] : new decimal[n];
-        Span<decimal> extra = n <= TaxEngine.StackLimit ? stackalloc decimal[TaxEngine.StackLimit] : new decimal[n];
-        Span<bool> computed = n <= TaxEngine.StackLimit ? stackalloc bool[TaxEngine.StackLimit] : new bool[n];
+        Span<decimal> scratch = n <= TaxEngine.StackLimit ? stackalloc decimal[4 * n] : new decimal[4 * n];
+        Span<bool> computed = n <= TaxEngine.StackLimit ? stackalloc bool[n] : new bool[n];
+        var amounts = scratch[..n];
+        var raw = scratch.Slice(n, n);
+        var bases = scratch.Slice(2 * n, n);
+        var extra = scratch.Slice(3 * n, n);
         totalExcluded = TaxEngine.Compute(slots, line.PriceUnit, line.Quantity, line.DiscountPercent, perLine, rounding, amounts, raw, bases, extra, computed, out rawBase);
         var sum = 0m;
         for (var i = 0; i < n; i++)
@@ -254,12 +288,6 @@ public sealed class TaxConfiguration
         }
 
         totalIncluded = totalExcluded + sum;
-    }
-
-    private static decimal StepOf(Currency currency)
-    {
-        EnsureCurrency(currency);
-        return currency.MinorUnit;
     }
 
     private static void EnsureCurrency(Currency currency)

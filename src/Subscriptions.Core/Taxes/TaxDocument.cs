@@ -17,6 +17,8 @@ internal static class TaxDocument
         var roundedUntaxed = 0m;
         var global = method == TaxRoundingMethod.Globally;
         var totalsIncluded = global ? new decimal[count] : null;
+        var sumAbsByTax = global ? new decimal[m] : null;
+        var sumAbsAll = 0m;
 
         for (var l = 0; l < count; l++)
         {
@@ -25,7 +27,6 @@ internal static class TaxDocument
             var details = slots.Length == 0 ? [] : new TaxDetail[slots.Length];
             configuration.ComputeInto(line, currency, method, rounding, details, out var rawBase, out var rawExcluded, out var rawIncluded);
             var excluded = global ? rounding.Round(rawExcluded) : rawExcluded;
-            var included = excluded;
             for (var i = 0; i < details.Length; i++)
             {
                 ref var detail = ref details[i];
@@ -40,17 +41,22 @@ internal static class TaxDocument
 
                 roundedTax[k] += detail.AmountValue;
                 roundedTaxBase[k] += detail.BaseValue;
-                included += detail.AmountValue;
             }
 
             rawUntaxed += rawExcluded;
             roundedUntaxed += excluded;
-            if (totalsIncluded is not null)
+            if (totalsIncluded is not null && sumAbsByTax is not null)
             {
-                totalsIncluded[l] = Math.Abs(rawIncluded);
+                var abs = Math.Abs(rawIncluded);
+                totalsIncluded[l] = abs;
+                sumAbsAll += abs;
+                for (var i = 0; i < slots.Length; i++)
+                {
+                    sumAbsByTax[slots[i].DenseIndex] += abs;
+                }
             }
 
-            results[l] = new TaxLineResult(currency, method, global, rawBase, rawExcluded, excluded, included, 0m, details);
+            results[l] = new TaxLineResult(currency, method, global, rawBase, rawExcluded, excluded, 0m, details);
         }
 
         var totals = new List<TaxTotal>();
@@ -63,32 +69,20 @@ internal static class TaxDocument
             {
                 if (used[k])
                 {
-                    totals.Add(new TaxTotal(configuration.Taxes[k], currency, rawTaxBase[k], roundedTaxBase[k], rawTax[k], roundedTax[k]));
+                    totals.Add(new TaxTotal(configuration.TaxAt(k), currency, rawTaxBase[k], roundedTaxBase[k], rawTax[k], roundedTax[k]));
                     taxAmount += roundedTax[k];
                 }
             }
         }
         else
         {
-            var order = new int[count];
-            for (var i = 0; i < count; i++)
-            {
-                order[i] = i;
-            }
-
-            // Descending |tax-included total|, ties by line order, so that a refund mirrors its invoice exactly.
             var keys = totalsIncluded!; // Not null: allocated above in round-globally mode.
-            Array.Sort(order, (a, b) =>
-            {
-                var byTotal = keys[b].CompareTo(keys[a]);
-                return byTotal != 0 ? byTotal : a.CompareTo(b);
-            });
-
+            int[]? order = null;
             untaxed = rounding.Round(rawUntaxed);
             var untaxedDelta = untaxed - roundedUntaxed;
             if (untaxedDelta != 0m)
             {
-                Distribute(results, order, keys, -1, untaxedDelta, rounding.Step, Target.Untaxed);
+                Distribute(results, ref order, keys, -1, sumAbsAll, untaxedDelta, rounding.Step, Target.Untaxed);
             }
 
             for (var k = 0; k < m; k++)
@@ -104,20 +98,55 @@ internal static class TaxDocument
                 var baseDelta = docBase - roundedTaxBase[k];
                 if (taxDelta != 0m)
                 {
-                    Distribute(results, order, keys, k, taxDelta, rounding.Step, Target.TaxAmount);
+                    Distribute(results, ref order, keys, k, sumAbsByTax![k], taxDelta, rounding.Step, Target.TaxAmount);
                 }
 
                 if (baseDelta != 0m)
                 {
-                    Distribute(results, order, keys, k, baseDelta, rounding.Step, Target.TaxBase);
+                    Distribute(results, ref order, keys, k, sumAbsByTax![k], baseDelta, rounding.Step, Target.TaxBase);
                 }
 
-                totals.Add(new TaxTotal(configuration.Taxes[k], currency, rawTaxBase[k], docBase, rawTax[k], docTax));
+                totals.Add(new TaxTotal(configuration.TaxAt(k), currency, rawTaxBase[k], docBase, rawTax[k], docTax));
                 taxAmount += docTax;
             }
         }
 
         return new TaxDocumentResult(currency, method, results, totals.ToArray(), untaxed, taxAmount);
+    }
+
+    /// <summary>Lines by descending |tax-included total|, ties in line order, so that a refund mirrors its invoice exactly.</summary>
+    private static int[] Order(decimal[] absTotals)
+    {
+        var order = new int[absTotals.Length];
+        if (order.Length > 64)
+        {
+            for (var i = 0; i < order.Length; i++)
+            {
+                order[i] = i;
+            }
+
+            Array.Sort(order, (a, b) =>
+            {
+                var byTotal = absTotals[b].CompareTo(absTotals[a]);
+                return byTotal != 0 ? byTotal : a.CompareTo(b);
+            });
+            return order;
+        }
+
+        for (var i = 0; i < order.Length; i++)
+        {
+            // Insertion sort: stable, allocation-free, and documents are short.
+            var j = i - 1;
+            while (j >= 0 && absTotals[order[j]] < absTotals[i])
+            {
+                order[j + 1] = order[j];
+                j--;
+            }
+
+            order[j + 1] = i;
+        }
+
+        return order;
     }
 
     private enum Target
@@ -127,27 +156,37 @@ internal static class TaxDocument
         TaxBase,
     }
 
-    /// <summary>Pushes a rounding difference onto lines as whole steps: largest |total| first, each taking ceil(share) until used up.</summary>
-    private static void Distribute(TaxLineResult[] results, int[] order, decimal[] absTotals, int denseIndex, decimal delta, decimal step, Target target)
+    /// <summary>
+    /// Pushes a rounding difference onto lines as whole steps: largest |total| first, each taking ceil(share) until
+    /// used up. A single step (the usual case) goes to the largest line, found by one scan; more steps sort the lines.
+    /// </summary>
+    private static void Distribute(TaxLineResult[] results, ref int[]? order, decimal[] absTotals, int denseIndex, decimal sumAbs, decimal delta, decimal step, Target target)
     {
-        var sumAbs = 0m;
-        var participants = 0;
-        foreach (var l in order)
+        var sign = delta < 0m ? -1m : 1m;
+        var errors = decimal.Round(Math.Abs(delta) / step, 0, MidpointRounding.AwayFromZero);
+        if (errors == 1m)
         {
-            if (denseIndex < 0 || IndexOfTax(results[l], denseIndex) >= 0)
+            var best = -1;
+            var bestTaxIndex = -1;
+            for (var l = 0; l < results.Length; l++)
             {
-                sumAbs += absTotals[l];
-                participants++;
+                var taxIndex = denseIndex < 0 ? -1 : IndexOfTax(results[l], denseIndex);
+                if ((denseIndex < 0 || taxIndex >= 0) && (best < 0 || absTotals[l] > absTotals[best]))
+                {
+                    best = l;
+                    bestTaxIndex = taxIndex;
+                }
             }
-        }
 
-        if (participants == 0)
-        {
+            if (best >= 0)
+            {
+                results[best] = Apply(results[best], bestTaxIndex, sign * step, target);
+            }
+
             return;
         }
 
-        var sign = delta < 0m ? -1m : 1m;
-        var errors = decimal.Round(Math.Abs(delta) / step, 0, MidpointRounding.AwayFromZero);
+        order ??= Order(absTotals);
         var remaining = errors;
         foreach (var l in order)
         {
@@ -165,13 +204,10 @@ internal static class TaxDocument
             var factor = sumAbs == 0m ? 1m : absTotals[l] / sumAbs;
             var share = Math.Min(decimal.Ceiling(factor * errors), remaining);
             remaining -= share;
-            var amount = sign * share * step;
-            if (amount == 0m)
+            if (share != 0m)
             {
-                continue;
+                results[l] = Apply(results[l], taxIndex, sign * share * step, target);
             }
-
-            results[l] = Apply(results[l], taxIndex, amount, target);
         }
     }
 
@@ -210,12 +246,6 @@ internal static class TaxDocument
                 break;
         }
 
-        var included = excluded;
-        foreach (var tax in taxes)
-        {
-            included += tax.AmountValue;
-        }
-
-        return new TaxLineResult(line.Currency, line.RoundingMethod, line.RoundedOnDocument, line.RawBase, line.RawTotalExcluded, excluded, included, excludedAdjustment, taxes);
+        return new TaxLineResult(line.Currency, line.RoundingMethod, line.RoundedOnDocument, line.RawBase, line.RawTotalExcluded, excluded, excludedAdjustment, taxes);
     }
 }

@@ -67,10 +67,10 @@ public sealed class TaxDocumentResult
     public TaxRoundingMethod RoundingMethod { get; }
 
     /// <summary>Gets each line's result, in the order given.</summary>
-    public IReadOnlyList<TaxLineResult> Lines => _lines;
+    public IReadOnlyList<TaxLineResult> Lines => Array.AsReadOnly(_lines);
 
     /// <summary>Gets each tax's total, in configuration order.</summary>
-    public IReadOnlyList<TaxTotal> TaxTotals => _totals;
+    public IReadOnlyList<TaxTotal> TaxTotals => Array.AsReadOnly(_totals);
 
     /// <summary>Gets the untaxed amount.</summary>
     public Money Untaxed { get; }

@@ -22,7 +22,7 @@ internal static class TaxEngine
         out decimal rawBase)
     {
         var n = slots.Length;
-        var price = discountPercent == 0m ? priceUnit : priceUnit * (1m - (discountPercent / 100m));
+        var price = discountPercent == 0m ? priceUnit : priceUnit * (1m - (discountPercent * 0.01m));
         rawBase = price * quantity;
         if (roundPerLine)
         {
@@ -34,18 +34,15 @@ internal static class TaxEngine
             return rawBase;
         }
 
-        // bases[] accumulates the shifts of the reported base ("extra_base_for_base").
-        bases[..n].Clear();
-        extraForTax[..n].Clear();
-        computed[..n].Clear();
-        var fixedSign = priceUnit < 0m ? -1m : 1m;
+        // bases[] accumulates the shifts of the reported base ("extra_base_for_base"); the caller passes zeroed spans.
+        var signedQuantity = priceUnit < 0m ? -quantity : quantity;
 
         // Pass 1: fixed taxes, last to first.
         for (var i = n - 1; i >= 0; i--)
         {
             if (slots[i].Type == TaxAmountType.Fixed)
             {
-                Evaluate(slots, i, fixedSign * quantity * slots[i].Amount, roundPerLine, rounding, amounts, rawAmounts, bases, extraForTax, computed);
+                Evaluate(slots, i, signedQuantity * slots[i].Amount, roundPerLine, rounding, amounts, rawAmounts, bases, extraForTax, computed);
             }
         }
 

@@ -13,7 +13,7 @@ public readonly struct TaxLineResult
 {
     private readonly TaxDetail[]? _taxes;
 
-    internal TaxLineResult(Currency currency, TaxRoundingMethod method, bool roundedOnDocument, decimal rawBase, decimal rawTotalExcluded, decimal totalExcluded, decimal totalIncluded, decimal totalExcludedAdjustment, TaxDetail[] taxes)
+    internal TaxLineResult(Currency currency, TaxRoundingMethod method, bool roundedOnDocument, decimal rawBase, decimal rawTotalExcluded, decimal totalExcluded, decimal totalExcludedAdjustment, TaxDetail[] taxes)
     {
         Currency = currency;
         RoundingMethod = method;
@@ -21,7 +21,6 @@ public readonly struct TaxLineResult
         RawBase = rawBase;
         RawTotalExcluded = rawTotalExcluded;
         TotalExcludedValue = totalExcluded;
-        TotalIncludedValue = totalIncluded;
         TotalExcludedAdjustment = totalExcludedAdjustment;
         _taxes = taxes;
     }
@@ -58,7 +57,19 @@ public readonly struct TaxLineResult
 
     internal decimal TotalExcludedValue { get; }
 
-    internal decimal TotalIncludedValue { get; }
+    internal decimal TotalIncludedValue
+    {
+        get
+        {
+            var total = TotalExcludedValue;
+            foreach (var tax in TaxArray)
+            {
+                total += tax.AmountValue;
+            }
+
+            return total;
+        }
+    }
 
     internal TaxDetail[] TaxArray => _taxes ?? [];
 

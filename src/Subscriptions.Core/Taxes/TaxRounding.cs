@@ -19,20 +19,27 @@ internal readonly struct TaxRounding
         }
 
         Step = step;
-        _digits = -1;
-        for (var i = 0; i < PowersOfTen.Length; i++)
-        {
-            if (PowersOfTen[i] == step)
-            {
-                _digits = i;
-                break;
-            }
-        }
+        var scale = step.Scale;
+        _digits = scale < PowersOfTen.Length && step == PowersOfTen[scale] ? scale : -1;
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="TaxRounding"/> struct for a currency's minor unit, with no checks.</summary>
+    public TaxRounding(Currency currency)
+    {
+        Step = currency.MinorUnit;
+        _digits = currency.MinorUnits;
     }
 
     public decimal Step { get; }
 
-    public decimal Round(decimal value) => _digits >= 0
-        ? decimal.Round(value, _digits, MidpointRounding.AwayFromZero)
-        : decimal.Round(value / Step, 0, MidpointRounding.AwayFromZero) * Step;
+    /// <summary>Rounds half away from zero to the step; a value already on a power-of-ten step is returned as is (cheap scale check).</summary>
+    public decimal Round(decimal value)
+    {
+        if (_digits >= 0)
+        {
+            return value.Scale <= _digits ? value : decimal.Round(value, _digits, MidpointRounding.AwayFromZero);
+        }
+
+        return decimal.Round(value / Step, 0, MidpointRounding.AwayFromZero) * Step;
+    }
 }

@@ -28,7 +28,7 @@ public sealed class TaxSet
     public TaxConfiguration Configuration { get; }
 
     /// <summary>Gets the flattened taxes in evaluation order (no groups, no duplicates).</summary>
-    public IReadOnlyList<Tax> Taxes => _taxes;
+    public IReadOnlyList<Tax> Taxes => Array.AsReadOnly(_taxes);
 
     /// <summary>Gets the number of flattened taxes.</summary>
     public int Count => _taxes.Length;
@@ -82,6 +82,12 @@ public sealed class TaxSet
             }
         }
 
+        return BuildSlots(configuration, flat, forceExcluded);
+    }
+
+    /// <summary>Builds the slots of taxes already flattened and ordered, and batches them.</summary>
+    internal static TaxSlot[] BuildSlots(TaxConfiguration configuration, IReadOnlyList<Tax> flat, bool forceExcluded)
+    {
         var slots = new TaxSlot[flat.Count];
         for (var i = 0; i < flat.Count; i++)
         {

@@ -42,5 +42,13 @@ internal sealed class Prepared : IDisposable
         }
     }
 
+    public SqliteCommand With(SqliteTransaction? transaction)
+    {
+        _command.Transaction = transaction;
+        return _command;
+    }
+
+    public void Set(int index, object? value) => _command.Parameters[index].Value = value ?? DBNull.Value;
+
     public void Dispose() => _command.Dispose();
 }

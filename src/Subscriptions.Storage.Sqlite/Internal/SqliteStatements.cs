@@ -8,10 +8,17 @@ internal sealed class SqliteStatements : IDisposable
     public SqliteStatements(SqliteConnection connection, string p)
     {
         Connection = connection;
-        GetVersion = new(connection, $"SELECT version FROM {p}streams WHERE stream_id = $s", "$s");
+        GetVersion = new(connection, $"SELECT version FROM {p}events WHERE stream_id = $s ORDER BY version DESC LIMIT 1", "$s");
         InsertEvent = new(connection, $"INSERT INTO {p}events (stream_id, version, event_id, type, payload, metadata) VALUES ($s, $v, $id, $t, $p, $m) ON CONFLICT (stream_id, event_id) DO NOTHING", "$s", "$v", "$id", "$t", "$p", "$m");
+        InsertEvents = new Prepared[MaxRowsPerInsert + 1];
+        for (var rows = 1; rows <= MaxRowsPerInsert; rows++)
+        {
+            var values = string.Join(", ", Enumerable.Range(0, rows).Select(r => $"($s, $v{r}, $id{r}, $t{r}, $p{r}, $m{r})"));
+            var names = Enumerable.Repeat("$s", 1).Concat(Enumerable.Range(0, rows).SelectMany(r => new[] { $"$v{r}", $"$id{r}", $"$t{r}", $"$p{r}", $"$m{r}" })).ToArray();
+            InsertEvents[rows] = new(connection, $"INSERT INTO {p}events (stream_id, version, event_id, type, payload, metadata) VALUES {values} ON CONFLICT (stream_id, event_id) DO NOTHING", names);
+        }
+
         FindEvent = new(connection, $"SELECT type, payload FROM {p}events WHERE stream_id = $s AND event_id = $id", "$s", "$id");
-        UpsertStream = new(connection, $"INSERT INTO {p}streams (stream_id, version) VALUES ($s, $v) ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version", "$s", "$v");
         InsertMessage = new(connection, $"INSERT INTO {p}outbox (message_id, type, payload) VALUES ($id, $t, $p) ON CONFLICT (message_id) DO NOTHING", "$id", "$t", "$p");
         FindMessage = new(connection, $"SELECT type, payload FROM {p}outbox WHERE message_id = $id", "$id");
         SetSchedule = new(connection, $"INSERT INTO {p}schedule (key, due, lease_owner, lease_until) VALUES ($k, $d, NULL, NULL) ON CONFLICT (key) DO UPDATE SET due = excluded.due, lease_owner = NULL, lease_until = NULL", "$k", "$d");
@@ -28,15 +35,19 @@ internal sealed class SqliteStatements : IDisposable
         ReleaseMessage = new(connection, $"UPDATE {p}outbox SET lease_owner = NULL, lease_until = NULL WHERE message_id = $id AND lease_owner = $o AND done = 0", "$id", "$o");
     }
 
+    /// <summary>The most rows one multi-row insert statement writes.</summary>
+    public const int MaxRowsPerInsert = 8;
+
     public SqliteConnection Connection { get; }
+
+    /// <summary>Multi-row inserts of events: index = number of rows (1 to <see cref="MaxRowsPerInsert"/>), index 0 unused.</summary>
+    public Prepared[] InsertEvents { get; }
 
     public Prepared GetVersion { get; }
 
     public Prepared InsertEvent { get; }
 
     public Prepared FindEvent { get; }
-
-    public Prepared UpsertStream { get; }
 
     public Prepared InsertMessage { get; }
 
@@ -68,7 +79,12 @@ internal sealed class SqliteStatements : IDisposable
 
     public void Dispose()
     {
-        foreach (var prepared in new[] { GetVersion, InsertEvent, FindEvent, UpsertStream, InsertMessage, FindMessage, SetSchedule, RemoveSchedule, ReadStream, ReadAll, ClaimDue, Complete, Reschedule, Release, GetEntry, ClaimMessages, MarkDone, ReleaseMessage })
+        foreach (var prepared in new[] { GetVersion, InsertEvent, FindEvent, InsertMessage, FindMessage, SetSchedule, RemoveSchedule, ReadStream, ReadAll, ClaimDue, Complete, Reschedule, Release, GetEntry, ClaimMessages, MarkDone, ReleaseMessage })
+        {
+            prepared.Dispose();
+        }
+
+        foreach (var prepared in InsertEvents.Skip(1))
         {
             prepared.Dispose();
         }

@@ -47,6 +47,15 @@ public class AnalyticsCsvTests
     }
 
     [Fact]
+    public void KpiSnapshot_ToRows_HeaderAndOneRow()
+    {
+        var rows = History().KpisAsOf(D("2026-02-28")).ToRows().ToList();
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("2026-02-28,EUR,340.00,4080.00,5,4,4,3,113.33,85.00", string.Join(',', rows[1]));
+    }
+
+    [Fact]
     public void OtherReports_ToRows_HaveAHeaderAndRows()
     {
         var history = History();

@@ -84,6 +84,13 @@ public partial class MrrHistoryTests
     }
 
     [Fact]
+    public void Create_DefaultImmutableArray_Throws()
+    {
+        var error = Assert.Throws<ArgumentException>(() => MrrHistory.Create(default(System.Collections.Immutable.ImmutableArray<MrrChange>), Rates));
+        Assert.Equal("changes", error.ParamName);
+    }
+
+    [Fact]
     public void Movements_UnknownGranularity_ThrowsArgumentOutOfRange()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => History().Movements((PeriodGranularity)42, D("2026-01-01"), D("2026-02-01")));

@@ -179,6 +179,47 @@ public partial class MrrHistoryTests
     }
 
     [Fact]
+    public void Create_ImmutableArray_GivesTheSameReportsWithoutACopy()
+    {
+        var fromArray = History().Kpis(PeriodGranularity.Month, D("2026-01-01"), D("2026-05-01"));
+        var fromImmutable = MrrHistory.Create(System.Collections.Immutable.ImmutableArray.Create(Changes()), Rates).Kpis(PeriodGranularity.Month, D("2026-01-01"), D("2026-05-01"));
+
+        Assert.Equal(fromArray.Rows, fromImmutable.Rows);
+    }
+
+    [Fact]
+    public void Movements_LargeAmounts_StayExact()
+    {
+        // A mantissa above 2^32 (5,000,000,025 cents) and a negative delta of it.
+        MrrChange[] changes =
+        [
+            Change(1, 1, "2026-01-01", 0m, 50_000_000.25m),
+            Change(1, 1, "2026-02-01", 50_000_000.25m, 0.01m),
+        ];
+        var rows = MrrHistory.Create(changes, Rates).Movements(PeriodGranularity.Month, D("2026-01-01"), D("2026-03-01")).EventLevel;
+
+        AssertFlows(rows[0], 0m, 50_000_000.25m, 0m, 0m, 0m, 0m, 0m, 50_000_000.25m);
+        AssertFlows(rows[1], 50_000_000.25m, 0m, 0m, 50_000_000.24m, 0m, 0m, 0m, 0.01m);
+    }
+
+    [Fact]
+    public void Movements_RateWithManyDecimals_StaysExactInDecimal()
+    {
+        var rates = new ExchangeRates(Eur, [new ExchangeRate(Usd, D("2026-01-01"), 1.000000000123m)]);
+        MrrChange[] changes =
+        [
+            Change(1, 1, "2026-01-01", 0m, 100m, currency: Usd),
+            Change(2, 2, "2026-01-15", 0m, 0.5m),
+        ];
+        var history = MrrHistory.Create(changes, rates);
+
+        // 100 x 1.000000000123 = 100.0000000123: 10 decimals, beyond the fixed-point fast path.
+        Assert.Equal(Eu(100.5000000123m), history.KpisAsOf(D("2026-01-31")).Mrr);
+        Assert.Equal(Eu(100.5000000123m), history.Movements(PeriodGranularity.Month, D("2026-01-01"), D("2026-02-01")).EventLevel[0].Movements.New);
+        Assert.Equal(Eu(100.5000000123m), history.Cohorts(D("2026-01-01"), D("2026-02-01")).Rows[0].InitialMrr);
+    }
+
+    [Fact]
     public void Create_CountsDistinctSubscriptionsAndCustomers()
     {
         var history = History();

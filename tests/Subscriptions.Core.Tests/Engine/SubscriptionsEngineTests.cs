@@ -190,6 +190,26 @@ public abstract class SubscriptionsEngineTests : IAsyncLifetime
         Assert.Equal(5, state.Lines.Count);
     }
 
+    [Theory]
+    [InlineData(10_000)]
+    [InlineData(0)]
+    public async Task Load_AfterAnotherWorkerWrote_SeesItsEvents(int cacheSize)
+    {
+        var mine = NewEngine(new SubscriptionsOptions { StateCacheSize = cacheSize });
+        await mine.ExecuteAsync(Id, Start(), Actor.Staff("bob"));
+        Assert.Equal(1, (await mine.GetSubscriptionAsync(Id)).Version);
+        Clock.Now = Noon(2012, 5, 12);
+
+        await NewEngine().ExecuteAsync(Id, new ChangeQuantity("base", 2m), Actor.Staff("eve"));
+        var seen = await mine.GetSubscriptionAsync(Id);
+        var next = await mine.ExecuteAsync(Id, new ChangeQuantity("base", 3m), Actor.Staff("bob"));
+
+        Assert.Equal(2, seen.Version);
+        Assert.Equal(2m, seen.Lines.Single().Quantity);
+        Assert.Equal(3, next.Subscription.Version);
+        Assert.Equal(new Money(-322.52m, Eur), ((SubscriptionLinesChanged)next.Events[0]).Prorations.Single(p => p.Kind == ProrationItemKind.Credit).Amount);
+    }
+
     [Fact]
     public async Task Execute_RejectedCommand_LeavesTheStreamUnchanged()
     {

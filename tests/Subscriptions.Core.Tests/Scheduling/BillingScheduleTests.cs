@@ -228,6 +228,18 @@ public sealed partial class BillingScheduleTests
         Assert.Equal(Iso.Date("2026-03-31"), schedule.NextBillingDate(Iso.Date("2026-03-30")));
     }
 
+    [Theory]
+    [InlineData("2013-06-01", "2014-02-28")]
+    [InlineData("2014-02-27", "2014-02-28")]
+    [InlineData("2014-02-28", "2016-02-29")]
+    [InlineData("2015-12-31", "2016-02-29")]
+    public void NextBillingDate_EveryTwoYearsFromALeapDay_StepsBackToTheAnchorMonth(string after, string expected)
+    {
+        var schedule = new BillingSchedule(Iso.Date("2012-02-29"), Recurrence.Every(2, RecurrenceUnit.Year));
+
+        Assert.Equal(Iso.Date(expected), schedule.NextBillingDate(Iso.Date(after)));
+    }
+
     [Fact]
     public void NextBillingDate_InArrears_IsThePeriodEnd_AndTheEndDateLast()
     {

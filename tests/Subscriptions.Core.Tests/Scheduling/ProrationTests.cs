@@ -168,12 +168,60 @@ public sealed partial class ProrationTests
         Assert.True((upgrade.Net + reverse.Net).IsZero);
     }
 
+    [Theory]
+    [InlineData("10.005", "20.0049")]
+    [InlineData("0.0001", "1234567.891234")]
+    [InlineData("99999999999999.99", "1.5")]
+    [InlineData("99999999999999.99", "21474836.48")]
+    [InlineData("-42949672.96", "184467440737.0955")]
+    public void Change_AmountsNotInWholeMinorUnitsOrLarge_AreStillRoundedOnceHalfUp(string billedText, string newPriceText)
+    {
+        var billed = decimal.Parse(billedText, System.Globalization.CultureInfo.InvariantCulture);
+        var newPrice = decimal.Parse(newPriceText, System.Globalization.CultureInfo.InvariantCulture);
+        var period = Iso.Period("2012-05-01", "2012-06-01");
+
+        var change = Proration.Change(period, Iso.Eur(billed), Iso.Date("2012-05-12"), Iso.Eur(newPrice));
+
+        Assert.Equal(Iso.Eur(decimal.Round(-billed * 20 / 31, 2, MidpointRounding.AwayFromZero)), change.Credit.Amount);
+        Assert.Equal(Iso.Eur(decimal.Round((newPrice - billed) * 20 / 31, 2, MidpointRounding.AwayFromZero)), change.Net);
+        Assert.Equal(change.Net, change.Credit.Amount + change.Charge.Amount);
+    }
+
     [Fact]
     public void Change_Cancellation_CreditsTheUnusedTimeOnly()
     {
         var change = Proration.Change(Iso.Period("2012-05-01", "2012-06-01"), Iso.Eur(249.95m), Iso.Date("2012-05-12"), Iso.Eur(0m));
 
         Assert.Equal(Iso.Eur(-161.26m), change.Credit.Amount);
+        Assert.True(change.Charge.Amount.IsZero);
+    }
+
+    [Fact]
+    public void Change_OptionRemoved_CreditsWhatTheOptionWasBilled()
+    {
+        var change = Proration.Change(Iso.Period("2012-05-01", "2012-06-01"), Iso.Eur(31m), Iso.Date("2012-05-21"), Iso.Eur(0m));
+
+        Assert.Equal(Iso.Eur(-11m), change.Credit.Amount);
+        Assert.Equal(Iso.Eur(-11m), change.Net);
+    }
+
+    [Fact]
+    public void Change_ThirtyDayMonth_UsesTheFixedMonthFraction()
+    {
+        var change = Proration.Change(Iso.Period("2023-02-15", "2023-03-15"), Iso.Eur(30m), Iso.Date("2023-02-23"), Iso.Eur(60m), ProrationMethod.ThirtyDayMonth);
+
+        Assert.Equal(new ProrationFraction(22, 30), change.Credit.Fraction);
+        Assert.Equal(Iso.Eur(-22m), change.Credit.Amount);
+        Assert.Equal(Iso.Eur(44m), change.Charge.Amount);
+        Assert.Equal(ProrationMethod.ThirtyDayMonth, change.Charge.Method);
+    }
+
+    [Fact]
+    public void Change_MethodNone_CreditsAndChargesNothingMidPeriod()
+    {
+        var change = Proration.Change(Iso.Period("2023-02-15", "2023-03-15"), Iso.Eur(30m), Iso.Date("2023-02-23"), Iso.Eur(60m), ProrationMethod.None);
+
+        Assert.True(change.Credit.Amount.IsZero);
         Assert.True(change.Charge.Amount.IsZero);
     }
 

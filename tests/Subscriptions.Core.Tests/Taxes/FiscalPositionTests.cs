@@ -111,6 +111,24 @@ public class FiscalPositionTests
     }
 
     [Fact]
+    public void Select_SequenceZero_CountsAsPointOneAndBeatsOne()
+    {
+        var zero = new FiscalPosition("zero", "Zero", 0);
+        var one = new FiscalPosition("one", "One", 1);
+
+        Assert.Same(zero, Company(one, zero).SelectFiscalPosition(Partner("US")));
+    }
+
+    [Fact]
+    public void Select_AlphanumericZipRange_ComparesOrdinally()
+    {
+        var london = new FiscalPosition("ldn", "London", 1, countryCode: "GB", zipFrom: "E1", zipTo: "E9");
+
+        Assert.Same(london, Company(london).SelectFiscalPosition(Partner("GB", zip: "E5")));
+        Assert.Null(Company(london).SelectFiscalPosition(Partner("GB", zip: "N1")));
+    }
+
+    [Fact]
     public void Select_DeeperBranchCompany_Wins()
     {
         var parent = new FiscalPosition("p", "Parent", 1);
@@ -175,4 +193,24 @@ public class FiscalPositionTests
     [Fact]
     public void Constructor_HalfAZipRange_ThrowsArgumentException() =>
         Assert.Throws<ArgumentException>(() => new FiscalPosition("x", "X", zipFrom: "1000"));
+}
+
+public class FiscalPositionMappingTests
+{
+    [Fact]
+    public void CreateSet_ProductTaxIdsUnderReverseCharge_MapsThenCompiles()
+    {
+        var vat = TaxTestData.Percent(1, 21m);
+        var reverse = TaxTestData.Percent(2, 0m);
+        var eco = TaxTestData.Fixed(3, 1m, sequence: 0);
+        var intra = new FiscalPosition("intra", "EU intra", mappings: [(vat, reverse)]);
+        var config = new TaxConfiguration(TaxTestData.Company, "BE", [vat, reverse, eco], fiscalPositions: [intra]);
+
+        Assert.Equal([3, 2], config.CreateSet([1, 3], intra).Taxes.Select(t => t.Id));
+        Assert.Equal([3, 1], config.CreateSet([1, 3], null).Taxes.Select(t => t.Id));
+    }
+
+    [Fact]
+    public void CreateSet_UnknownTaxId_ThrowsUnknownTax() =>
+        Assert.Throws<UnknownTaxException>(() => TaxTestData.Config().CreateSet([42], null));
 }

@@ -21,6 +21,31 @@ public class TaxConfigurationTests
     }
 
     [Fact]
+    public void CreateSet_GroupChildWithHighSequence_KeepsTheGroupsPosition()
+    {
+        var child = Percent(1, 10m, sequence: 9);
+        var group = Tax.Group(2, Company, "G", [child], sequence: 1);
+        var later = Percent(3, 5m, sequence: 5);
+        var config = Config(group, later);
+
+        Assert.Equal([1, 3], config.CreateSet(later, group).Taxes.Select(t => t.Id));
+    }
+
+    [Fact]
+    public void AdaptPrice_GroupChildWithHighSequence_ComputesInTheGroupsOrder()
+    {
+        // 110 included under a 10% included tax is 100; the new set (group [10% excl, affecting] then 5% included)
+        // adds back only the included 5% computed as excluded on 100 + 10 = 110: 5.5.
+        var original = Percent(1, 10m, included: true);
+        var child = Percent(2, 10m, sequence: 9, includeBase: true);
+        var group = Tax.Group(3, Company, "G", [child], sequence: 1);
+        var later = Percent(4, 5m, sequence: 5, included: true);
+        var config = Config(original, group, later);
+
+        Assert.Equal(105.5m, config.AdaptPrice(110m, config.CreateSet(original), config.CreateSet(later, group)));
+    }
+
+    [Fact]
     public void CreateSet_SameSequence_OrdersById()
     {
         var a = Percent(7, 10m, sequence: 5);

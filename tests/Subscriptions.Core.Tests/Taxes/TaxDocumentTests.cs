@@ -93,6 +93,18 @@ public class TaxDocumentTests
     }
 
     [Fact]
+    public void ComputeDocument_DifferenceOfSeveralUnits_SharesThemByTotalInLineOrder()
+    {
+        // Four lines of 0.05 at 10%: each raw tax 0.005 rounds to 0.01 (0.04 in all) against round(0.02) = 0.02 on the
+        // document. Equal totals give each line a factor of 1/4: ceil(1/4 x 2) = 1 unit to the first two lines.
+        var result = Document(TaxRoundingMethod.Globally, Percent(1, 10m), (0.05m, 1m), (0.05m, 1m), (0.05m, 1m), (0.05m, 1m));
+
+        Assert.Equal(0.02m, result.TaxAmount.Amount);
+        Assert.Equal([0m, 0m, 0.01m, 0.01m], result.Lines.Select(l => l.Taxes[0].Amount.Amount));
+        Assert.Equal([-0.01m, -0.01m, 0m, 0m], result.Lines.Select(l => l.Taxes[0].AmountAdjustment));
+    }
+
+    [Fact]
     public void ComputeDocument_TwoTaxes_ReportsEachTaxTotal()
     {
         var vat = Percent(1, 21m);

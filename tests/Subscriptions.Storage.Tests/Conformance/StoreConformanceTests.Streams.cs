@@ -189,6 +189,22 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
+    public async Task Commit_LongAppendWithSomeStoredEvents_AppendsOnlyTheNewOnesInOrder()
+    {
+        EventData[] Range(int from, int to) => Enumerable.Range(from, to - from).Select(i => Event($"e{i}", $"{{\"i\":{i}}}")).ToArray();
+        await Store.CommitAsync(Append("s-1", 0, Range(0, 10)), None);
+
+        var result = await Store.CommitAsync(Append("s-1", 10, Range(5, 25)), None);
+        var replay = await Store.CommitAsync(Append("s-1", 0, Range(0, 25)), None);
+
+        Assert.Equal([25L], result.StreamVersions);
+        Assert.True(replay.IsReplay);
+        var events = await ReadStream("s-1");
+        Assert.Equal(Enumerable.Range(0, 25).Select(i => $"e{i}"), events.Select(e => e.EventId));
+        Assert.Equal(Enumerable.Range(1, 25).Select(i => (long)i), events.Select(e => e.Version));
+    }
+
+    [Fact]
     public async Task Commit_PartlyStoredEventsWithStaleVersion_ThrowsConflict()
     {
         await Store.CommitAsync(Append("s-1", 0, Event("a"), Event("b")), None);

@@ -48,6 +48,45 @@ public sealed class SqliteStoreTests() : StoreConformanceTests(new SqliteStoreFi
     }
 
     [Fact]
+    public async Task TwoStoresOnOneFile_ConcurrentWritersAndClaimers_StayConsistent()
+    {
+        var path = Files.NewPath();
+        await using var a = SqliteStoreFixture.Open(path);
+        await using var b = SqliteStoreFixture.Open(path);
+        await a.CommitAsync(new Commit([new StreamAppend("s", 0, Event("seed"))], null, Enumerable.Range(0, 500).Select(i => ScheduleChange.Set($"k{i}", T0))), None);
+
+        var writes = await Task.WhenAll(new[] { a, b, a, b }.Select((store, w) => Task.Run(async () =>
+        {
+            try
+            {
+                await store.CommitAsync(Append("s", 1, Event($"w{w}")), None);
+                return 1;
+            }
+            catch (StreamVersionConflictException)
+            {
+                return 0;
+            }
+        })));
+        var claims = await Task.WhenAll(new[] { a, b }.Select((store, w) => Task.Run(async () =>
+        {
+            var keys = new List<string>();
+            IReadOnlyList<ScheduleEntry> batch;
+            while ((batch = await store.ClaimDueAsync(T0, 25, $"c{w}", TimeSpan.FromHours(1), None)).Count > 0)
+            {
+                keys.AddRange(batch.Select(e => e.Key));
+            }
+
+            return keys;
+        })));
+
+        Assert.Equal(1, writes.Sum());
+        Assert.Equal(2, await b.GetStreamVersionAsync("s", None));
+        var all = claims.SelectMany(k => k).ToList();
+        Assert.Equal(500, all.Count);
+        Assert.Equal(500, all.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
     public async Task Open_NewFile_UsesWalAndRecordsSchemaVersion()
     {
         var path = Files.NewPath();

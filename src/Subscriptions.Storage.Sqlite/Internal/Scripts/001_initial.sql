@@ -1,11 +1,8 @@
 -- 001: streams, events (the global feed), outbox and schedule. Idempotent: safe to run again.
 -- {prefix} is replaced by SqliteStoreOptions.TablePrefix.
-CREATE TABLE IF NOT EXISTS {prefix}streams (
-    stream_id TEXT NOT NULL PRIMARY KEY,
-    version   INTEGER NOT NULL
-) WITHOUT ROWID;
 
--- position is the rowid: one writer at a time, so positions follow commit order.
+-- position is the rowid: one writer at a time, so positions follow commit order. A stream's version is its
+-- highest event version (read through the (stream_id, version) index): there is no separate streams table to update.
 CREATE TABLE IF NOT EXISTS {prefix}events (
     position  INTEGER PRIMARY KEY,
     stream_id TEXT NOT NULL,
