@@ -126,9 +126,9 @@ public sealed partial class SubscriptionsEngine
             Id = state.Id,
             Status = state.Status,
             IsExpired = state.IsExpiredAt(_clock.GetCurrentInstant()),
-            PlanName = state.Terms!.PlanName, // Drafted quotes always have terms and a schedule.
+            PlanName = state.Terms!.PlanName, // Drafted quotes always have terms, a schedule and contact details (VerifyQuoteAsync refuses undrafted ones).
             Recurrence = state.Terms.Recurrence,
-            StartDate = state.Schedule!.Start,
+            StartDate = state.Schedule!.Start, // See above.
             ValidUntil = state.ValidUntil,
             Lines = state.Lines,
             AvailableOptions = [.. state.Options.Where(o => state.Lines.All(l => l.ProductId != o.ProductId))],
@@ -136,7 +136,7 @@ public sealed partial class SubscriptionsEngine
             Confirmation = state.Confirmation,
             Signature = state.HasValidSignature ? state.Signature : null,
             ContentHash = state.ContentHash,
-            Contact = state.Contact!,
+            Contact = state.Contact!, // See above.
             Salesperson = state.Salesperson,
             Notes = state.Notes,
             SubscriptionId = state.SubscriptionId,
