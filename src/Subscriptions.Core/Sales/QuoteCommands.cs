@@ -84,7 +84,11 @@ public sealed record ReviseQuote(IReadOnlyList<QuoteLine> Lines) : QuoteCommand
 }
 
 /// <summary>Confirms the quote without an online acceptance (staff only).</summary>
-public sealed record ConfirmQuote : QuoteCommand;
+public sealed record ConfirmQuote : QuoteCommand
+{
+    /// <summary>Gets the id to give the subscription, or null for the quote's <see cref="QuoteId.SubscriptionId"/>.</summary>
+    public SubscriptionId? SubscriptionId { get; init; }
+}
 
 /// <summary>Cancels the quote (staff only).</summary>
 /// <param name="Reason">Why.</param>

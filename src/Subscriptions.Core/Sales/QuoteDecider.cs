@@ -71,10 +71,15 @@ public static class QuoteDecider
                 return [Stamp(Revise(state, revise, context))];
             case AcceptQuote accept:
                 return Accept(state, id, accept, context, Stamp);
-            case ConfirmQuote:
+            case ConfirmQuote confirm:
                 StaffOnly(context, "confirm");
+                if (confirm.SubscriptionId is { Value: null })
+                {
+                    throw new ArgumentException("Give a subscription id, or null for the one derived from the quote.", nameof(command));
+                }
+
                 EnsureOpen(state, context, checkExpiry: true);
-                return [Stamp(new QuoteConfirmed { SubscriptionId = id.SubscriptionId })];
+                return [Stamp(new QuoteConfirmed { SubscriptionId = confirm.SubscriptionId ?? id.SubscriptionId })];
             case CancelQuote cancel:
                 StaffOnly(context, "cancel");
                 ArgumentException.ThrowIfNullOrWhiteSpace(cancel.Reason, nameof(command));

@@ -225,6 +225,21 @@ public abstract class SubscriptionsEngineQuoteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExecuteQuote_StaffConfirmationWithAHostGivenSubscriptionId_StartsThatSubscription()
+    {
+        await DraftAndSendAsync();
+        var id = new SubscriptionId("CONTRACT-2012-001");
+
+        var confirmed = await Engine.ExecuteQuoteAsync(Q1, new ConfirmQuote { SubscriptionId = id }, Actor.Staff("bob"));
+        var defaultId = Assert.Throws<ArgumentException>(() => QuoteDecider.Decide(confirmed.Quote, Q1, new ConfirmQuote { SubscriptionId = default(SubscriptionId) }, Staff(Clock.Now)));
+
+        Assert.Equal(id, confirmed.Quote.SubscriptionId);
+        Assert.Equal("Q-1", (await Engine.GetSubscriptionAsync(id)).QuoteId);
+        Assert.Equal(SubscriptionStatus.None, (await Engine.GetSubscriptionAsync(Sub1)).Status);
+        Assert.Equal("command", defaultId.ParamName);
+    }
+
+    [Fact]
     public async Task Accept_ExpiredQuote_IsRefusedAndChangesNothing()
     {
         var token = await DraftAndSendAsync();
