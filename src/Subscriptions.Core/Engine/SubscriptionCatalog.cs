@@ -2,6 +2,7 @@ using NodaTime;
 using Subscriptions.Catalog;
 using Subscriptions.Lifecycle;
 using Subscriptions.Scheduling;
+using Subscriptions.Taxes;
 
 namespace Subscriptions;
 
@@ -39,6 +40,14 @@ public sealed class SubscriptionCatalog
 
     /// <summary>Gets the plans.</summary>
     public IReadOnlyCollection<Plan> Plans => _plans.Values;
+
+    /// <summary>Gets the pricelists a quote may be priced through, or null when quotes use the catalog's list prices only.</summary>
+    /// <value>The default value is null.</value>
+    public PricelistSet? Pricelists { get; init; }
+
+    /// <summary>Gets the tax configuration that taxes quotes (with the products' taxes and the quote's fiscal position), or null to quote without taxes.</summary>
+    /// <value>The default value is null.</value>
+    public TaxConfiguration? Taxes { get; init; }
 
     /// <summary>Returns the plan with an id.</summary>
     /// <param name="planId">The plan's id.</param>

@@ -35,7 +35,7 @@ public sealed record SubscriptionCommandResult(Subscription Subscription, IReadO
 /// and reads only the events stored since, so it stays correct when other workers write to the same store.
 /// </para>
 /// </remarks>
-public sealed class SubscriptionsEngine
+public sealed partial class SubscriptionsEngine
 {
     private const string KeyPrefix = "subscription|";
     private readonly IStore _store;
@@ -479,11 +479,11 @@ public sealed class SubscriptionsEngine
     private static SubscriptionId RequireId(SubscriptionId id) =>
         id.Value is null ? throw new ArgumentException("Give a subscription id (default is none).", nameof(id)) : id;
 
-    private static void ValidateCommandId(string? commandId)
+    private static void ValidateCommandId(string? commandId, string paramName = "commandId")
     {
         if (commandId is not null && (commandId.Length is 0 or > 100 || commandId.Contains(':', StringComparison.Ordinal)))
         {
-            throw new ArgumentException("A command id is 1 to 100 characters without ':'.", nameof(commandId));
+            throw new ArgumentException("A command id is 1 to 100 characters without ':'.", paramName);
         }
     }
 

@@ -3,13 +3,14 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Subscriptions.Lifecycle;
+using Subscriptions.Sales;
 using Subscriptions.Storage;
 
 namespace Subscriptions.Serialization;
 
 /// <summary>
 /// Turns domain events into stored events and back, with one stable type name per event
-/// (<c>subscription.started.v1</c>...) and a source-generated System.Text.Json context.
+/// (<c>subscription.started.v1</c>, <c>quote.drafted.v1</c>...) and a source-generated System.Text.Json context.
 /// </summary>
 internal static class EventSerializer
 {
@@ -29,6 +30,15 @@ internal static class EventSerializer
         ("subscription.change_scheduled.v1", typeof(SubscriptionChangeScheduled), EventJsonContext.Default.SubscriptionChangeScheduled),
         ("subscription.change_cancelled.v1", typeof(SubscriptionChangeCancelled), EventJsonContext.Default.SubscriptionChangeCancelled),
         ("subscription.portal_links_revoked.v1", typeof(PortalLinksRevoked), EventJsonContext.Default.PortalLinksRevoked),
+        ("quote.drafted.v1", typeof(QuoteDrafted), EventJsonContext.Default.QuoteDrafted),
+        ("quote.sent.v1", typeof(QuoteSent), EventJsonContext.Default.QuoteSent),
+        ("quote.option_added.v1", typeof(QuoteOptionAdded), EventJsonContext.Default.QuoteOptionAdded),
+        ("quote.revised.v1", typeof(QuoteRevised), EventJsonContext.Default.QuoteRevised),
+        ("quote.signed.v1", typeof(QuoteSigned), EventJsonContext.Default.QuoteSigned),
+        ("quote.paid.v1", typeof(QuotePaid), EventJsonContext.Default.QuotePaid),
+        ("quote.confirmed.v1", typeof(QuoteConfirmed), EventJsonContext.Default.QuoteConfirmed),
+        ("quote.cancelled.v1", typeof(QuoteCancelled), EventJsonContext.Default.QuoteCancelled),
+        ("quote.links_revoked.v1", typeof(QuoteLinksRevoked), EventJsonContext.Default.QuoteLinksRevoked),
     ];
 
     private static readonly Dictionary<string, JsonTypeInfo> ByName = Types.ToDictionary(t => t.Name, t => t.Info, StringComparer.Ordinal);
@@ -82,4 +92,13 @@ internal static class EventSerializer
 [JsonSerializable(typeof(SubscriptionChangeScheduled))]
 [JsonSerializable(typeof(SubscriptionChangeCancelled))]
 [JsonSerializable(typeof(PortalLinksRevoked))]
+[JsonSerializable(typeof(QuoteDrafted))]
+[JsonSerializable(typeof(QuoteSent))]
+[JsonSerializable(typeof(QuoteOptionAdded))]
+[JsonSerializable(typeof(QuoteRevised))]
+[JsonSerializable(typeof(QuoteSigned))]
+[JsonSerializable(typeof(QuotePaid))]
+[JsonSerializable(typeof(QuoteConfirmed))]
+[JsonSerializable(typeof(QuoteCancelled))]
+[JsonSerializable(typeof(QuoteLinksRevoked))]
 internal sealed partial class EventJsonContext : JsonSerializerContext;
