@@ -1,4 +1,4 @@
-// Subscriptions console sample: a small company's subscriptions over a few months, on the embedded SQLite store.
+// Subscriptions console sample: a small company's quotes and subscriptions over a few months, on the embedded SQLite store.
 // Run it with: dotnet run --project samples/Subscriptions.Sample.Console
 using System.Globalization;
 using System.Text;
@@ -10,6 +10,7 @@ using Subscriptions.Catalog;
 using Subscriptions.Lifecycle;
 using Subscriptions.Portal;
 using Subscriptions.Sample.Console;
+using Subscriptions.Sales;
 using Subscriptions.Scheduling;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -47,15 +48,25 @@ var staff = Actor.Staff("alice");
 Console.WriteLine($"Subscriptions sample: store {path}");
 Console.WriteLine();
 
-// 4. Staff start three contracts on January 1st (quotes and e-signatures come with the sales issue).
+// 4. Ada buys online: a quote from the Pro plan, sent as a secure link, viewed and signed by her, becomes her subscription.
 var contact = new ContactDetails("Ada Lovelace", "ada@example.com", null, new PostalAddress("1 Rue de Rivoli", null, "Paris", "75001", null, "FR"));
-var customers = new[] { ("S-ada", "C-ada", proPlan, 1m), ("S-bob", "C-bob", proPlan, 3m), ("S-cyd", "C-cyd", teamPlan, 1m) };
+var quoteId = new QuoteId("Q-ada");
+await engine.DraftQuoteAsync(quoteId, new QuoteRequest { CustomerId = new CustomerId("C-ada"), PlanId = "pro", Currency = eur, Contact = contact, TimeZoneId = "Europe/Paris", StartDate = new LocalDate(2026, 1, 1), BillingDay = 1, Salesperson = "alice" }, staff);
+var quoteLink = await engine.SendQuoteAsync(quoteId, staff);
+var quote = await engine.ViewQuoteAsync(quoteLink, quoteId);
+Console.WriteLine($"4. Quote {quote.Id} for plan {quote.PlanName}, valid until {quote.ValidUntil:uuuu-MM-dd}: {quote.Totals.Untaxed} untaxed, options {string.Join(", ", quote.AvailableOptions.Select(o => o.ProductId))}");
+var accepted = await engine.AcceptQuoteAsync(quoteLink, quoteId, new AcceptQuote("Ada Lovelace"));
+var adaId = accepted.Subscription!.Id; // An accepted quote always carries its subscription.
+Console.WriteLine($"   Signed by {accepted.Quote.Signature!.SignerName} (hash {accepted.Quote.Signature.ContentHash[..12]}...): subscription {adaId} started, MRR {Show(accepted.Subscription.Mrr)}");
+
+// Staff start two more contracts directly on January 1st.
+var customers = new[] { ("S-bob", "C-bob", proPlan, 3m), ("S-cyd", "C-cyd", teamPlan, 1m) };
 foreach (var (subscription, customer, plan, seats) in customers)
 {
     var lines = plan.DefaultLines.Select(l => catalog.PriceLine(l.Product.Id, l.Product.Id, SubscriptionLineKind.Recurring, seats, plan.Recurrence, eur, new LocalDate(2026, 1, 1))).ToArray();
     var start = new StartSubscription(new CustomerId(customer), SubscriptionTerms.From(plan), new ScheduleTerms(new LocalDate(2026, 1, 1), 1, BillingTiming.InAdvance, null, false), eur, lines, contact with { Name = customer }, "Europe/Paris");
     var started = await engine.ExecuteAsync(new SubscriptionId(subscription), start, staff);
-    Console.WriteLine($"4. {subscription} started on plan {plan.Name}: {seats} x {lines[0].UnitPrice} a month, MRR {Show(started.Subscription.Mrr)}");
+    Console.WriteLine($"   {subscription} started on plan {plan.Name}: {seats} x {lines[0].UnitPrice} a month, MRR {Show(started.Subscription.Mrr)}");
 }
 
 // 5. On January 12th Bob's company grows from 3 to 5 seats: 20 unused days are credited, 20 days charged at the new amount.
@@ -66,15 +77,15 @@ var again = await engine.ExecuteAsync(new SubscriptionId("S-bob"), new ChangeQua
 Console.WriteLine($"   The same request sent again (a retry after a timeout) is recognised: repeat = {again.WasRepeat}, version still {again.Subscription.Version}");
 
 // 6. Ada opens her portal link (no account needed), adds the Backup option, then decides to leave at the end of the month.
-var link = await engine.IssuePortalTokenAsync(new SubscriptionId("S-ada"), PortalPurpose.Manage);
-var overview = await engine.ViewFromPortalAsync(link, new SubscriptionId("S-ada"));
+var link = await engine.IssuePortalTokenAsync(adaId, PortalPurpose.Manage);
+var overview = await engine.ViewFromPortalAsync(link, adaId);
 Console.WriteLine($"6. Ada's portal: plan {overview.PlanName}, next invoice {overview.NextInvoiceDate:uuuu-MM-dd}, options {string.Join(", ", overview.AvailableOptions.Select(o => $"{o.Name} {o.UnitPrice}"))}");
-Explain("   Ada adds Backup", await engine.ExecuteFromPortalAsync(link, new SubscriptionId("S-ada"), new AddOptionRequest("backup")));
-var close = await engine.ExecuteFromPortalAsync(link, new SubscriptionId("S-ada"), new CloseRequest("Too expensive"));
+Explain("   Ada adds Backup", await engine.ExecuteFromPortalAsync(link, adaId, new AddOptionRequest("backup")));
+var close = await engine.ExecuteFromPortalAsync(link, adaId, new CloseRequest("Too expensive"));
 Console.WriteLine($"   Ada closes with the reason 'Too expensive': effective {((SubscriptionCloseScheduled)close.Events[0]).CloseOn:uuuu-MM-dd}");
 try
 {
-    await engine.ExecuteFromPortalAsync(link[..^2] + "xx", new SubscriptionId("S-ada"), new CloseRequest("Other"));
+    await engine.ExecuteFromPortalAsync(link[..^2] + "xx", adaId, new CloseRequest("Other"));
 }
 catch (AccessTokenRejectedException e)
 {
@@ -102,15 +113,14 @@ foreach (var day in new[] { new LocalDate(2026, 2, 1), new LocalDate(2026, 3, 1)
 
 // 9. In April Ada comes back: staff reopen her contract (a reactivation), billed from the day it reopens.
 clock.Set(2026, 4, 10);
-Explain("9. Ada reactivated on 2026-04-10", await engine.ExecuteAsync(new SubscriptionId("S-ada"), new ReopenSubscription(), staff));
+Explain("9. Ada reactivated on 2026-04-10", await engine.ExecuteAsync(adaId, new ReopenSubscription(), staff));
 
 // 10. Every step is an event, stored and never lost; the subscription is rebuilt from them.
 Console.WriteLine();
-foreach (var (subscription, _, _, _) in customers)
+foreach (var id in new[] { adaId, new SubscriptionId("S-bob"), new SubscriptionId("S-cyd") })
 {
-    var id = new SubscriptionId(subscription);
     var state = await engine.GetSubscriptionAsync(id);
-    Console.WriteLine($"10. {subscription}: {state.Status}, MRR {Show(state.Mrr)}, {state.Version} events: {string.Join(" > ", (await engine.GetEventsAsync(id)).Select(e => e.GetType().Name.Replace("Subscription", string.Empty, StringComparison.Ordinal)))}");
+    Console.WriteLine($"10. {id}: {state.Status}, MRR {Show(state.Mrr)}, {state.Version} events: {string.Join(" > ", (await engine.GetEventsAsync(id)).Select(e => e.GetType().Name.Replace("Subscription", string.Empty, StringComparison.Ordinal)))}");
 }
 
 // 11. The analytics read the same events from the store: MRR movements per month, per customer, and KPIs.
