@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Npgsql;
 using Subscriptions.Storage.Postgres.Internal;
 
@@ -87,39 +86,26 @@ public sealed class PostgresStore : IStore, IAsyncDisposable, IDisposable
     {
         Guard.Id(streamId, nameof(streamId));
         ArgumentOutOfRangeException.ThrowIfNegative(afterVersion);
-        return Iterate(streamId, afterVersion, cancellationToken);
+        return Paging.ReadPagesAsync(afterVersion, StreamBatch, ReadPage, e => e.Version, cancellationToken);
 
-        async IAsyncEnumerable<RecordedEvent> Iterate(string id, long after, [EnumeratorCancellation] CancellationToken token)
+        async Task<List<RecordedEvent>> ReadPage(long after, CancellationToken token)
         {
-            while (true)
+            var page = new List<RecordedEvent>(StreamBatch);
+            var connection = await OpenAsync(token).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
             {
-                var batch = new List<RecordedEvent>(StreamBatch);
-                var connection = await OpenAsync(token).ConfigureAwait(false);
-                await using (connection.ConfigureAwait(false))
+                using var command = Command(connection, _sql.ReadStream, streamId, after, StreamBatch);
+                var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
                 {
-                    using var command = Command(connection, _sql.ReadStream, id, after, StreamBatch);
-                    var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
-                    await using (reader.ConfigureAwait(false))
+                    while (await reader.ReadAsync(token).ConfigureAwait(false))
                     {
-                        while (await reader.ReadAsync(token).ConfigureAwait(false))
-                        {
-                            batch.Add(new RecordedEvent(id, reader.GetInt64(1), reader.GetInt64(0), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<byte[]>(4), reader.GetFieldValue<byte[]>(5)));
-                        }
+                        page.Add(new RecordedEvent(streamId, reader.GetInt64(1), reader.GetInt64(0), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<byte[]>(4), reader.GetFieldValue<byte[]>(5)));
                     }
                 }
-
-                foreach (var e in batch)
-                {
-                    yield return e;
-                }
-
-                if (batch.Count < StreamBatch)
-                {
-                    yield break;
-                }
-
-                after = batch[^1].Version;
             }
+
+            return page;
         }
     }
 
@@ -127,39 +113,26 @@ public sealed class PostgresStore : IStore, IAsyncDisposable, IDisposable
     public IAsyncEnumerable<RecordedEvent> ReadAllAsync(long afterPosition, int batchSize, CancellationToken cancellationToken)
     {
         Guard.Read(afterPosition, batchSize, nameof(afterPosition));
-        return Iterate(afterPosition, batchSize, cancellationToken);
+        return Paging.ReadPagesAsync(afterPosition, batchSize, ReadPage, e => e.Position, cancellationToken);
 
-        async IAsyncEnumerable<RecordedEvent> Iterate(long after, int size, [EnumeratorCancellation] CancellationToken token)
+        async Task<List<RecordedEvent>> ReadPage(long after, CancellationToken token)
         {
-            while (true)
+            var page = new List<RecordedEvent>(Math.Min(batchSize, 4096));
+            var connection = await OpenAsync(token).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
             {
-                var batch = new List<RecordedEvent>(Math.Min(size, 4096));
-                var connection = await OpenAsync(token).ConfigureAwait(false);
-                await using (connection.ConfigureAwait(false))
+                using var command = Command(connection, _sql.ReadAll, after, batchSize);
+                var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
                 {
-                    using var command = Command(connection, _sql.ReadAll, after, size);
-                    var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
-                    await using (reader.ConfigureAwait(false))
+                    while (await reader.ReadAsync(token).ConfigureAwait(false))
                     {
-                        while (await reader.ReadAsync(token).ConfigureAwait(false))
-                        {
-                            batch.Add(new RecordedEvent(reader.GetString(1), reader.GetInt64(2), reader.GetInt64(0), reader.GetString(3), reader.GetString(4), reader.GetFieldValue<byte[]>(5), reader.GetFieldValue<byte[]>(6)));
-                        }
+                        page.Add(new RecordedEvent(reader.GetString(1), reader.GetInt64(2), reader.GetInt64(0), reader.GetString(3), reader.GetString(4), reader.GetFieldValue<byte[]>(5), reader.GetFieldValue<byte[]>(6)));
                     }
                 }
-
-                foreach (var e in batch)
-                {
-                    yield return e;
-                }
-
-                if (batch.Count < size)
-                {
-                    yield break;
-                }
-
-                after = batch[^1].Position;
             }
+
+            return page;
         }
     }
 

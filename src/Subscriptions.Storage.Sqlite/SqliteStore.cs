@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Subscriptions.Storage.Sqlite.Internal;
 
@@ -76,39 +75,26 @@ public sealed class SqliteStore : IStore, IAsyncDisposable, IDisposable
     {
         Guard.Id(streamId, nameof(streamId));
         ArgumentOutOfRangeException.ThrowIfNegative(afterVersion);
-        return Iterate(streamId, afterVersion, cancellationToken);
+        return Paging.ReadPagesAsync(afterVersion, StreamBatch, ReadPage, e => e.Version, cancellationToken);
 
-        async IAsyncEnumerable<RecordedEvent> Iterate(string id, long after, [EnumeratorCancellation] CancellationToken token)
+        async Task<List<RecordedEvent>> ReadPage(long after, CancellationToken token)
         {
-            while (true)
+            var page = new List<RecordedEvent>(StreamBatch);
+            var sql = await EnterAsync(token).ConfigureAwait(false);
+            try
             {
-                var batch = new List<RecordedEvent>(StreamBatch);
-                var sql = await EnterAsync(token).ConfigureAwait(false);
-                try
+                using var reader = sql.ReadStream.Bind(null, streamId, after, StreamBatch).ExecuteReader();
+                while (reader.Read())
                 {
-                    using var reader = sql.ReadStream.Bind(null, id, after, StreamBatch).ExecuteReader();
-                    while (reader.Read())
-                    {
-                        batch.Add(new RecordedEvent(id, reader.GetInt64(1), reader.GetInt64(0), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<byte[]>(4), reader.GetFieldValue<byte[]>(5)));
-                    }
+                    page.Add(new RecordedEvent(streamId, reader.GetInt64(1), reader.GetInt64(0), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<byte[]>(4), reader.GetFieldValue<byte[]>(5)));
                 }
-                finally
-                {
-                    _gate.Release();
-                }
-
-                foreach (var e in batch)
-                {
-                    yield return e;
-                }
-
-                if (batch.Count < StreamBatch)
-                {
-                    yield break;
-                }
-
-                after = batch[^1].Version;
             }
+            finally
+            {
+                _gate.Release();
+            }
+
+            return page;
         }
     }
 
@@ -116,39 +102,26 @@ public sealed class SqliteStore : IStore, IAsyncDisposable, IDisposable
     public IAsyncEnumerable<RecordedEvent> ReadAllAsync(long afterPosition, int batchSize, CancellationToken cancellationToken)
     {
         Guard.Read(afterPosition, batchSize, nameof(afterPosition));
-        return Iterate(afterPosition, batchSize, cancellationToken);
+        return Paging.ReadPagesAsync(afterPosition, batchSize, ReadPage, e => e.Position, cancellationToken);
 
-        async IAsyncEnumerable<RecordedEvent> Iterate(long after, int size, [EnumeratorCancellation] CancellationToken token)
+        async Task<List<RecordedEvent>> ReadPage(long after, CancellationToken token)
         {
-            while (true)
+            var page = new List<RecordedEvent>(Math.Min(batchSize, 4096));
+            var sql = await EnterAsync(token).ConfigureAwait(false);
+            try
             {
-                var batch = new List<RecordedEvent>(Math.Min(size, 4096));
-                var sql = await EnterAsync(token).ConfigureAwait(false);
-                try
+                using var reader = sql.ReadAll.Bind(null, after, batchSize).ExecuteReader();
+                while (reader.Read())
                 {
-                    using var reader = sql.ReadAll.Bind(null, after, size).ExecuteReader();
-                    while (reader.Read())
-                    {
-                        batch.Add(new RecordedEvent(reader.GetString(1), reader.GetInt64(2), reader.GetInt64(0), reader.GetString(3), reader.GetString(4), reader.GetFieldValue<byte[]>(5), reader.GetFieldValue<byte[]>(6)));
-                    }
+                    page.Add(new RecordedEvent(reader.GetString(1), reader.GetInt64(2), reader.GetInt64(0), reader.GetString(3), reader.GetString(4), reader.GetFieldValue<byte[]>(5), reader.GetFieldValue<byte[]>(6)));
                 }
-                finally
-                {
-                    _gate.Release();
-                }
-
-                foreach (var e in batch)
-                {
-                    yield return e;
-                }
-
-                if (batch.Count < size)
-                {
-                    yield break;
-                }
-
-                after = batch[^1].Position;
             }
+            finally
+            {
+                _gate.Release();
+            }
+
+            return page;
         }
     }
 
