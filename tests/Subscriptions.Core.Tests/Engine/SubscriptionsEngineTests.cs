@@ -319,28 +319,15 @@ public sealed class InMemorySubscriptionsEngineTests : SubscriptionsEngineTests
     protected override Task<IStore> CreateStoreAsync() => Task.FromResult<IStore>(new InMemoryStore());
 }
 
-public sealed class SqliteSubscriptionsEngineTests : SubscriptionsEngineTests, IDisposable
+public sealed class SqliteSubscriptionsEngineTests : SubscriptionsEngineTests
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"subscriptions-engine-{Environment.ProcessId}-{Interlocked.Increment(ref _counter)}-{System.Diagnostics.Stopwatch.GetTimestamp()}.db");
-    private static int _counter;
-    private SqliteStore? _store;
+    private readonly TempSqliteFile _file = new("subscriptions-engine");
 
     public override async Task DisposeAsync()
     {
-        if (_store is not null)
-        {
-            await _store.DisposeAsync();
-        }
-
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(file);
-        }
-
+        await _file.CloseAndDeleteAsync();
         await base.DisposeAsync();
     }
-
-    public void Dispose() => _store?.Dispose();
 
     [Fact]
     public async Task Reopen_TheSqliteFile_RebuildsTheSameSubscription()
@@ -349,18 +336,13 @@ public sealed class SqliteSubscriptionsEngineTests : SubscriptionsEngineTests, I
         Clock.Now = Noon(2012, 5, 12);
         await Engine.ExecuteAsync(Id, new ChangeQuantity("base", 2m), Actor.Staff("bob"));
         var before = await Engine.GetSubscriptionAsync(Id);
-        await _store!.DisposeAsync();
+        await ((SqliteStore)Store).DisposeAsync();
 
-        await using var reopened = new SqliteStore(new SqliteStoreOptions { ConnectionString = $"Data Source={_path}" });
+        var reopened = _file.Open();
         var after = await new SubscriptionsEngine(reopened, Clock, new SubscriptionsOptions()).GetSubscriptionAsync(Id);
 
         Assert.Equal(StateText.Of(before), StateText.Of(after));
-        _store = null;
     }
 
-    protected override Task<IStore> CreateStoreAsync()
-    {
-        _store = new SqliteStore(new SqliteStoreOptions { ConnectionString = $"Data Source={_path}" });
-        return Task.FromResult<IStore>(_store);
-    }
+    protected override Task<IStore> CreateStoreAsync() => Task.FromResult<IStore>(_file.Open());
 }

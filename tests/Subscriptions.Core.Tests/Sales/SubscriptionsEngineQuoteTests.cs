@@ -446,28 +446,15 @@ public sealed class InMemorySubscriptionsEngineQuoteTests : SubscriptionsEngineQ
     protected override Task<IStore> CreateStoreAsync() => Task.FromResult<IStore>(new InMemoryStore());
 }
 
-public sealed class SqliteSubscriptionsEngineQuoteTests : SubscriptionsEngineQuoteTests, IDisposable
+public sealed class SqliteSubscriptionsEngineQuoteTests : SubscriptionsEngineQuoteTests
 {
-    private static int _counter;
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"subscriptions-quotes-{Environment.ProcessId}-{Interlocked.Increment(ref _counter)}-{System.Diagnostics.Stopwatch.GetTimestamp()}.db");
-    private SqliteStore? _store;
+    private readonly TempSqliteFile _file = new("subscriptions-quotes");
 
     public override async Task DisposeAsync()
     {
-        if (_store is not null)
-        {
-            await _store.DisposeAsync();
-        }
-
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(file);
-        }
-
+        await _file.CloseAndDeleteAsync();
         await base.DisposeAsync();
     }
-
-    public void Dispose() => _store?.Dispose();
 
     [Fact]
     public async Task Reopen_TheSqliteFile_RebuildsTheSameQuoteAndSubscription()
@@ -477,21 +464,16 @@ public sealed class SqliteSubscriptionsEngineQuoteTests : SubscriptionsEngineQuo
         await Engine.AddQuoteOptionAsync(token, Q1, "training");
         await Engine.AcceptQuoteAsync(token, Q1, new AcceptQuote("Ada"));
         var before = await Engine.GetQuoteAsync(Q1);
-        await _store!.DisposeAsync();
+        await ((SqliteStore)Store).DisposeAsync();
 
-        await using var reopened = new SqliteStore(new SqliteStoreOptions { ConnectionString = $"Data Source={_path}" });
+        var reopened = _file.Open();
         var engine = new SubscriptionsEngine(reopened, Clock, new SubscriptionsOptions());
         var after = await engine.GetQuoteAsync(Q1);
 
         Assert.Equal(before.ContentHash, after.ContentHash);
         Assert.True(after.HasValidSignature);
         Assert.Equal(["pro-1", "pro-2", "training"], (await engine.GetSubscriptionAsync(new SubscriptionId("sub-Q-1"))).Lines.Select(l => l.LineId));
-        _store = null;
     }
 
-    protected override Task<IStore> CreateStoreAsync()
-    {
-        _store = new SqliteStore(new SqliteStoreOptions { ConnectionString = $"Data Source={_path}" });
-        return Task.FromResult<IStore>(_store);
-    }
+    protected override Task<IStore> CreateStoreAsync() => Task.FromResult<IStore>(_file.Open());
 }
