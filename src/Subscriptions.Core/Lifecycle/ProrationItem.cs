@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
 using NodaTime;
 using Subscriptions.Scheduling;
+using Subscriptions.Serialization;
 
 namespace Subscriptions.Lifecycle;
 
@@ -18,6 +20,7 @@ namespace Subscriptions.Lifecycle;
 /// <param name="Denominator">The fraction's denominator.</param>
 /// <param name="BaseAmount">The amount of the whole reference period (negative for a credit).</param>
 /// <param name="Amount">The prorated amount, rounded half-up to the minor unit (negative for a credit).</param>
+[JsonConverter(typeof(ProrationItemJsonConverter))]
 public sealed record ProrationItem(
     ProrationItemKind Kind,
     string LineId,

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Subscriptions.Serialization;
+
 namespace Subscriptions.Lifecycle;
 
 /// <summary>What a subscription line bills.</summary>
@@ -25,6 +28,7 @@ public enum SubscriptionLineKind
 /// <param name="UnitPrice">The agreed unit price for one period (after pricelist, before the line discount).</param>
 /// <param name="DiscountPercent">The line discount, 0 to 100, kept visible on invoices.</param>
 /// <remarks>The price is the one agreed when the line was added or last changed: catalog price changes do not reach it unless a change says so.</remarks>
+[JsonConverter(typeof(SubscriptionLineJsonConverter))]
 public sealed record SubscriptionLine(
     string LineId,
     string ProductId,

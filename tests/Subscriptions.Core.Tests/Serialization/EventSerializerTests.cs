@@ -98,6 +98,28 @@ public sealed class EventSerializerTests
     }
 
     [Theory]
+    [InlineData("{\"LineId\":\"a\",\"ProductId\":\"p\",\"Description\":\"d\",\"Kind\":\"Rental\",\"Quantity\":1,\"UnitPrice\":{\"amount\":\"1\",\"currency\":\"EUR\"}}")]
+    [InlineData("{\"LineId\":\"a\",\"ProductId\":\"p\",\"Kind\":\"Recurring\",\"Quantity\":1,\"UnitPrice\":{\"amount\":\"1\",\"currency\":\"EUR\"}}")]
+    [InlineData("{\"LineId\":7,\"ProductId\":\"p\",\"Description\":\"d\",\"Kind\":\"Recurring\",\"Quantity\":1,\"UnitPrice\":{\"amount\":\"1\",\"currency\":\"EUR\"}}")]
+    [InlineData("[]")]
+    public void Decode_MalformedLine_IsRefused(string line)
+    {
+        var json = "{\"SubscriptionId\":\"S\",\"Version\":2,\"EffectiveDate\":\"2024-01-01\",\"RecordedAt\":\"2024-01-01T00:00:00Z\",\"By\":{\"Kind\":\"Staff\",\"Id\":\"bob\"},"
+            + "\"MrrBefore\":{\"amount\":\"1\",\"currency\":\"EUR\"},\"MrrAfter\":{\"amount\":\"1\",\"currency\":\"EUR\"},\"Change\":\"Quantity\",\"LineId\":\"a\",\"Lines\":[" + line + "],\"Prorations\":[],\"ProrationBehavior\":\"NextInvoice\"}";
+
+        Assert.ThrowsAny<JsonException>(() => EventSerializer.Decode(new RecordedEvent("s", 2, 1, "e", "subscription.lines_changed.v1", Encoding.UTF8.GetBytes(json), default)));
+    }
+
+    [Fact]
+    public void Decode_ProrationItemMissingAField_IsRefused()
+    {
+        var changed = EveryEvent().OfType<SubscriptionLinesChanged>().First(e => e.Prorations.Count > 0);
+        var json = Encoding.UTF8.GetString(EventSerializer.Encode("e", "s", changed).Payload.Span).Replace("\"Denominator\"", "\"Denominatr\"", StringComparison.Ordinal);
+
+        Assert.ThrowsAny<JsonException>(() => EventSerializer.Decode(new RecordedEvent("s", changed.Version, 1, "e", "subscription.lines_changed.v1", Encoding.UTF8.GetBytes(json), default)));
+    }
+
+    [Theory]
     [InlineData("2024-02-30")]
     [InlineData("2024-13-01")]
     [InlineData("2024-00-10")]
