@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Subscriptions.Taxes;
 
 /// <summary>
@@ -153,11 +155,10 @@ public sealed class TaxConfiguration
     private TaxLineResult ComputeLineCore(TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding)
     {
         EnsureLine(line, nameof(line));
-        var slots = line.Taxes.Slots;
-        var n = slots.Length;
+        var n = line.Taxes.Slots.Length;
         var details = n == 0 ? [] : new TaxDetail[n];
-        ComputeInto(line, currency, roundingMethod, rounding, details, out var rawBase, out var totalExcluded, out _);
-        return new TaxLineResult(currency, roundingMethod, false, rawBase, totalExcluded, totalExcluded, 0m, details);
+        ComputeInto(line, currency, roundingMethod, rounding, roundOnDocument: false, details, out var rawBase, out var totalExcluded);
+        return new TaxLineResult(currency, roundingMethod, false, rawBase, totalExcluded, totalExcluded, 0m, details, 0, n);
     }
 
     /// <summary>Computes the taxes of a document (an invoice, a quote) and its totals, rounding per line or globally.</summary>
@@ -190,7 +191,13 @@ public sealed class TaxConfiguration
             EnsureLine(lines[i], nameof(lines));
         }
 
-        return TaxDocument.Compute(this, lines, currency, roundingMethod, new TaxRounding(roundingStep));
+        var span = lines switch
+        {
+            TaxLine[] array => array,
+            List<TaxLine> list => CollectionsMarshal.AsSpan(list),
+            _ => [.. lines],
+        };
+        return TaxDocument.Compute(this, span, currency, roundingMethod, new TaxRounding(roundingStep));
     }
 
     /// <summary>Chooses the fiscal position for a customer (TAXES.md §3.1).</summary>
@@ -268,7 +275,19 @@ public sealed class TaxConfiguration
 
     internal int DenseIndexOf(Tax tax) => _denseIndexById[tax.Id];
 
-    internal void ComputeInto(TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding, TaxDetail[] details, out decimal rawBase, out decimal totalExcluded, out decimal totalIncluded)
+    /// <summary>
+    /// Computes one line into <paramref name="details"/> (one per slot). With <paramref name="roundOnDocument"/>
+    /// (round-globally documents only) each base and amount is reported rounded to the step; raw values stay raw.
+    /// </summary>
+    internal void ComputeInto(in TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding, bool roundOnDocument, Span<TaxDetail> details, out decimal rawBase, out decimal totalExcluded) =>
+        ComputeInto(line, currency, roundingMethod, rounding, roundOnDocument, details, default, out rawBase, out totalExcluded);
+
+    /// <summary>
+    /// Computes one line as <see cref="ComputeInto(in TaxLine, Currency, TaxRoundingMethod, TaxRounding, bool, Span{TaxDetail}, out decimal, out decimal)"/>
+    /// and adds each tax's raw amount, amount, raw base and base to a document's sums, laid out as four runs of
+    /// <see cref="TaxCount"/> values indexed by dense index (none when <paramref name="documentSums"/> is empty).
+    /// </summary>
+    internal void ComputeInto(in TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding, bool roundOnDocument, Span<TaxDetail> details, Span<decimal> documentSums, out decimal rawBase, out decimal totalExcluded)
     {
         var slots = line.Taxes.Slots;
         var n = slots.Length;
@@ -280,14 +299,24 @@ public sealed class TaxConfiguration
         var bases = scratch.Slice(2 * n, n);
         var extra = scratch.Slice(3 * n, n);
         totalExcluded = TaxEngine.Compute(slots, line.PriceUnit, line.Quantity, line.DiscountPercent, perLine, rounding, amounts, raw, bases, extra, computed, out rawBase);
-        var sum = 0m;
+        var m = TaxCount;
         for (var i = 0; i < n; i++)
         {
-            sum += amounts[i];
-            details[i] = new TaxDetail(slots[i].Tax, slots[i].DenseIndex, currency, slots[i].PriceIncluded, bases[i], bases[i], raw[i], amounts[i], 0m, 0m);
+            ref readonly var slot = ref slots[i];
+            var rawTaxBase = bases[i];
+            var rawAmount = raw[i];
+            var taxBase = roundOnDocument ? rounding.Round(rawTaxBase) : rawTaxBase;
+            var amount = roundOnDocument ? rounding.Round(amounts[i]) : amounts[i];
+            details[i] = new TaxDetail(slot.Tax, slot.DenseIndex, currency, slot.PriceIncluded, rawTaxBase, taxBase, rawAmount, amount, 0m, 0m);
+            if (!documentSums.IsEmpty)
+            {
+                var k = slot.DenseIndex;
+                documentSums[k] += rawAmount;
+                documentSums[m + k] += amount;
+                documentSums[(2 * m) + k] += rawTaxBase;
+                documentSums[(3 * m) + k] += taxBase;
+            }
         }
-
-        totalIncluded = totalExcluded + sum;
     }
 
     private static void EnsureCurrency(Currency currency)

@@ -3,63 +3,63 @@ namespace Subscriptions.Taxes;
 /// <summary>Document-level rounding (TAXES.md §2, "_round_base_lines_tax_details").</summary>
 internal static class TaxDocument
 {
-    public static TaxDocumentResult Compute(TaxConfiguration configuration, IReadOnlyList<TaxLine> lines, Currency currency, TaxRoundingMethod method, TaxRounding rounding)
+    /// <summary>Taxes per document beyond which the per-tax sums live on the heap instead of the stack.</summary>
+    private const int StackTaxes = 16;
+
+    public static TaxDocumentResult Compute(TaxConfiguration configuration, ReadOnlySpan<TaxLine> lines, Currency currency, TaxRoundingMethod method, TaxRounding rounding)
     {
-        var count = lines.Count;
+        var count = lines.Length;
+        var detailCount = 0;
+        foreach (ref readonly var line in lines)
+        {
+            detailCount += line.Taxes.Slots.Length;
+        }
+
+        // One array holds every line's details; each line result is a window on it.
+        var details = detailCount == 0 ? [] : new TaxDetail[detailCount];
         var results = new TaxLineResult[count];
         var m = configuration.TaxCount;
-        var rawTax = new decimal[m];
-        var roundedTax = new decimal[m];
-        var rawTaxBase = new decimal[m];
-        var roundedTaxBase = new decimal[m];
-        var used = new bool[m];
+        Span<decimal> sums = m <= StackTaxes ? stackalloc decimal[4 * m] : new decimal[4 * m];
+        Span<bool> used = m <= StackTaxes ? stackalloc bool[m] : new bool[m];
+        var rawTax = sums[..m];
+        var roundedTax = sums.Slice(m, m);
+        var rawTaxBase = sums.Slice(2 * m, m);
+        var roundedTaxBase = sums.Slice(3 * m, m);
         var rawUntaxed = 0m;
         var roundedUntaxed = 0m;
         var global = method == TaxRoundingMethod.Globally;
-        var totalsIncluded = global ? new decimal[count] : null;
-        var sumAbsByTax = global ? new decimal[m] : null;
-        var sumAbsAll = 0m;
-
+        var offset = 0;
         for (var l = 0; l < count; l++)
         {
-            var line = lines[l];
-            var slots = line.Taxes.Slots;
-            var details = slots.Length == 0 ? [] : new TaxDetail[slots.Length];
-            configuration.ComputeInto(line, currency, method, rounding, details, out var rawBase, out var rawExcluded, out var rawIncluded);
-            var excluded = global ? rounding.Round(rawExcluded) : rawExcluded;
-            for (var i = 0; i < details.Length; i++)
+            ref readonly var line = ref lines[l];
+            var n = line.Taxes.Slots.Length;
+            var lineDetails = details.AsSpan(offset, n);
+            configuration.ComputeInto(line, currency, method, rounding, global, lineDetails, sums, out var rawBase, out var rawExcluded);
+            foreach (ref readonly var slot in line.Taxes.Slots.AsSpan())
             {
-                ref var detail = ref details[i];
-                var k = slots[i].DenseIndex;
-                used[k] = true;
-                rawTax[k] += detail.RawAmount;
-                rawTaxBase[k] += detail.RawBase;
-                if (global)
-                {
-                    detail = detail.Adjusted(rounding.Round(detail.RawBase), rounding.Round(detail.RawAmount), 0m, 0m);
-                }
-
-                roundedTax[k] += detail.AmountValue;
-                roundedTaxBase[k] += detail.BaseValue;
+                used[slot.DenseIndex] = true;
             }
 
-            rawUntaxed += rawExcluded;
+            var excluded = rawExcluded;
+            if (global)
+            {
+                excluded = rounding.Round(rawExcluded);
+                rawUntaxed += rawExcluded;
+            }
+
             roundedUntaxed += excluded;
-            if (totalsIncluded is not null && sumAbsByTax is not null)
-            {
-                var abs = Math.Abs(rawIncluded);
-                totalsIncluded[l] = abs;
-                sumAbsAll += abs;
-                for (var i = 0; i < slots.Length; i++)
-                {
-                    sumAbsByTax[slots[i].DenseIndex] += abs;
-                }
-            }
-
-            results[l] = new TaxLineResult(currency, method, global, rawBase, rawExcluded, excluded, 0m, details);
+            results[l] = new TaxLineResult(currency, method, global, rawBase, rawExcluded, excluded, 0m, details, offset, n);
+            offset += n;
         }
 
-        var totals = new List<TaxTotal>();
+        var usedCount = 0;
+        foreach (var isUsed in used)
+        {
+            usedCount += isUsed ? 1 : 0;
+        }
+
+        var totals = new TaxTotal[usedCount];
+        var t = 0;
         decimal untaxed;
         var taxAmount = 0m;
         if (!global)
@@ -69,20 +69,20 @@ internal static class TaxDocument
             {
                 if (used[k])
                 {
-                    totals.Add(new TaxTotal(configuration.TaxAt(k), currency, rawTaxBase[k], roundedTaxBase[k], rawTax[k], roundedTax[k]));
-                    taxAmount += roundedTax[k];
+                    var tax = roundedTax[k];
+                    totals[t++] = new TaxTotal(configuration.TaxAt(k), currency, rawTaxBase[k], roundedTaxBase[k], rawTax[k], tax);
+                    taxAmount += tax;
                 }
             }
         }
         else
         {
-            var keys = totalsIncluded!; // Not null: allocated above in round-globally mode.
-            int[]? order = null;
+            var document = new Document(results);
             untaxed = rounding.Round(rawUntaxed);
             var untaxedDelta = untaxed - roundedUntaxed;
             if (untaxedDelta != 0m)
             {
-                Distribute(results, ref order, keys, -1, sumAbsAll, untaxedDelta, rounding.Step, Target.Untaxed);
+                document.Distribute(-1, untaxedDelta, rounding.Step, Target.Untaxed);
             }
 
             for (var k = 0; k < m; k++)
@@ -92,61 +92,28 @@ internal static class TaxDocument
                     continue;
                 }
 
-                var docTax = rounding.Round(rawTax[k]);
-                var docBase = rounding.Round(rawTaxBase[k]);
+                var rawTaxK = rawTax[k];
+                var rawBaseK = rawTaxBase[k];
+                var docTax = rounding.Round(rawTaxK);
+                var docBase = rounding.Round(rawBaseK);
                 var taxDelta = docTax - roundedTax[k];
                 var baseDelta = docBase - roundedTaxBase[k];
                 if (taxDelta != 0m)
                 {
-                    Distribute(results, ref order, keys, k, sumAbsByTax![k], taxDelta, rounding.Step, Target.TaxAmount);
+                    document.Distribute(k, taxDelta, rounding.Step, Target.TaxAmount);
                 }
 
                 if (baseDelta != 0m)
                 {
-                    Distribute(results, ref order, keys, k, sumAbsByTax![k], baseDelta, rounding.Step, Target.TaxBase);
+                    document.Distribute(k, baseDelta, rounding.Step, Target.TaxBase);
                 }
 
-                totals.Add(new TaxTotal(configuration.TaxAt(k), currency, rawTaxBase[k], docBase, rawTax[k], docTax));
+                totals[t++] = new TaxTotal(configuration.TaxAt(k), currency, rawBaseK, docBase, rawTaxK, docTax);
                 taxAmount += docTax;
             }
         }
 
-        return new TaxDocumentResult(currency, method, results, totals.ToArray(), untaxed, taxAmount);
-    }
-
-    /// <summary>Lines by descending |tax-included total|, ties in line order, so that a refund mirrors its invoice exactly.</summary>
-    private static int[] Order(decimal[] absTotals)
-    {
-        var order = new int[absTotals.Length];
-        if (order.Length > 64)
-        {
-            for (var i = 0; i < order.Length; i++)
-            {
-                order[i] = i;
-            }
-
-            Array.Sort(order, (a, b) =>
-            {
-                var byTotal = absTotals[b].CompareTo(absTotals[a]);
-                return byTotal != 0 ? byTotal : a.CompareTo(b);
-            });
-            return order;
-        }
-
-        for (var i = 0; i < order.Length; i++)
-        {
-            // Insertion sort: stable, allocation-free, and documents are short.
-            var j = i - 1;
-            while (j >= 0 && absTotals[order[j]] < absTotals[i])
-            {
-                order[j + 1] = order[j];
-                j--;
-            }
-
-            order[j + 1] = i;
-        }
-
-        return order;
+        return new TaxDocumentResult(currency, method, results, totals, untaxed, taxAmount);
     }
 
     private enum Target
@@ -157,95 +124,162 @@ internal static class TaxDocument
     }
 
     /// <summary>
-    /// Pushes a rounding difference onto lines as whole steps: largest |total| first, each taking ceil(share) until
-    /// used up. A single step (the usual case) goes to the largest line, found by one scan; more steps sort the lines.
+    /// The lines of a round-globally document while rounding differences are pushed onto them. Each line's key,
+    /// |raw tax-included total|, and the order by key are computed on the first difference only.
     /// </summary>
-    private static void Distribute(TaxLineResult[] results, ref int[]? order, decimal[] absTotals, int denseIndex, decimal sumAbs, decimal delta, decimal step, Target target)
+    private struct Document(TaxLineResult[] results)
     {
-        var sign = delta < 0m ? -1m : 1m;
-        var errors = decimal.Round(Math.Abs(delta) / step, 0, MidpointRounding.AwayFromZero);
-        if (errors == 1m)
+        private decimal[]? _keys;
+        private int[]? _order;
+
+        /// <summary>
+        /// Pushes a rounding difference onto lines as whole steps: largest |total| first, each taking ceil(share) until
+        /// used up. A single step (the usual case) goes to the largest line, found by one scan; more steps sort the lines.
+        /// </summary>
+        public void Distribute(int denseIndex, decimal delta, decimal step, Target target)
         {
-            var best = -1;
-            var bestTaxIndex = -1;
+            var keys = _keys ??= Keys(results);
+            var sign = delta < 0m ? -1m : 1m;
+            var errors = decimal.Round(Math.Abs(delta) / step, 0, MidpointRounding.AwayFromZero);
+            if (errors == 1m)
+            {
+                var best = -1;
+                var bestTaxIndex = -1;
+                for (var l = 0; l < results.Length; l++)
+                {
+                    var taxIndex = denseIndex < 0 ? -1 : IndexOfTax(results[l], denseIndex);
+                    if ((denseIndex < 0 || taxIndex >= 0) && (best < 0 || keys[l] > keys[best]))
+                    {
+                        best = l;
+                        bestTaxIndex = taxIndex;
+                    }
+                }
+
+                if (best >= 0)
+                {
+                    Apply(best, bestTaxIndex, sign * step, target);
+                }
+
+                return;
+            }
+
+            var order = _order ??= Order(keys);
+            var sumAbs = 0m;
             for (var l = 0; l < results.Length; l++)
             {
-                var taxIndex = denseIndex < 0 ? -1 : IndexOfTax(results[l], denseIndex);
-                if ((denseIndex < 0 || taxIndex >= 0) && (best < 0 || absTotals[l] > absTotals[best]))
+                if (denseIndex < 0 || IndexOfTax(results[l], denseIndex) >= 0)
                 {
-                    best = l;
-                    bestTaxIndex = taxIndex;
+                    sumAbs += keys[l];
                 }
             }
 
-            if (best >= 0)
+            var remaining = errors;
+            foreach (var l in order)
             {
-                results[best] = Apply(results[best], bestTaxIndex, sign * step, target);
-            }
+                if (remaining == 0m)
+                {
+                    break;
+                }
 
-            return;
+                var taxIndex = denseIndex < 0 ? -1 : IndexOfTax(results[l], denseIndex);
+                if (denseIndex >= 0 && taxIndex < 0)
+                {
+                    continue;
+                }
+
+                var factor = sumAbs == 0m ? 1m : keys[l] / sumAbs;
+                var share = Math.Min(decimal.Ceiling(factor * errors), remaining);
+                remaining -= share;
+                if (share != 0m)
+                {
+                    Apply(l, taxIndex, sign * share * step, target);
+                }
+            }
         }
 
-        order ??= Order(absTotals);
-        var remaining = errors;
-        foreach (var l in order)
+        /// <summary>|raw total excluded + Σ raw tax amounts| of each line.</summary>
+        private static decimal[] Keys(TaxLineResult[] results)
         {
-            if (remaining == 0m)
+            var keys = new decimal[results.Length];
+            for (var l = 0; l < results.Length; l++)
             {
-                break;
+                var total = results[l].RawTotalExcluded;
+                foreach (ref readonly var detail in results[l].TaxSpan)
+                {
+                    total += detail.RawAmount;
+                }
+
+                keys[l] = Math.Abs(total);
             }
 
-            var taxIndex = denseIndex < 0 ? -1 : IndexOfTax(results[l], denseIndex);
-            if (denseIndex >= 0 && taxIndex < 0)
-            {
-                continue;
-            }
-
-            var factor = sumAbs == 0m ? 1m : absTotals[l] / sumAbs;
-            var share = Math.Min(decimal.Ceiling(factor * errors), remaining);
-            remaining -= share;
-            if (share != 0m)
-            {
-                results[l] = Apply(results[l], taxIndex, sign * share * step, target);
-            }
+            return keys;
         }
-    }
 
-    private static int IndexOfTax(TaxLineResult result, int denseIndex)
-    {
-        var taxes = result.TaxArray;
-        for (var i = 0; i < taxes.Length; i++)
+        /// <summary>Lines by descending key, ties in line order, so that a refund mirrors its invoice exactly.</summary>
+        private static int[] Order(decimal[] keys)
         {
-            if (taxes[i].DenseIndex == denseIndex)
+            var order = new int[keys.Length];
+            if (order.Length > 64)
             {
-                return i;
+                for (var i = 0; i < order.Length; i++)
+                {
+                    order[i] = i;
+                }
+
+                Array.Sort(order, (a, b) =>
+                {
+                    var byKey = keys[b].CompareTo(keys[a]);
+                    return byKey != 0 ? byKey : a.CompareTo(b);
+                });
+                return order;
+            }
+
+            for (var i = 0; i < order.Length; i++)
+            {
+                // Insertion sort: stable, allocation-free, and documents are short.
+                var j = i - 1;
+                while (j >= 0 && keys[order[j]] < keys[i])
+                {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+
+                order[j + 1] = i;
+            }
+
+            return order;
+        }
+
+        private static int IndexOfTax(TaxLineResult result, int denseIndex)
+        {
+            var taxes = result.TaxSpan;
+            for (var i = 0; i < taxes.Length; i++)
+            {
+                if (taxes[i].DenseIndex == denseIndex)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        private readonly void Apply(int line, int taxIndex, decimal amount, Target target)
+        {
+            switch (target)
+            {
+                case Target.Untaxed:
+                    results[line] = results[line].WithExcludedAdjusted(amount);
+                    break;
+                case Target.TaxAmount:
+                    ref var t = ref results[line].TaxSpan[taxIndex];
+                    t = t.Adjusted(t.BaseValue, t.AmountValue + amount, t.BaseAdjustment, t.AmountAdjustment + amount);
+                    break;
+                default:
+                    ref var b = ref results[line].TaxSpan[taxIndex];
+                    b = b.Adjusted(b.BaseValue + amount, b.AmountValue, b.BaseAdjustment + amount, b.AmountAdjustment);
+                    break;
             }
         }
-
-        return -1;
-    }
-
-    private static TaxLineResult Apply(TaxLineResult line, int taxIndex, decimal amount, Target target)
-    {
-        var taxes = line.TaxArray;
-        var excluded = line.TotalExcludedValue;
-        var excludedAdjustment = line.TotalExcludedAdjustment;
-        switch (target)
-        {
-            case Target.Untaxed:
-                excluded += amount;
-                excludedAdjustment += amount;
-                break;
-            case Target.TaxAmount:
-                var t = taxes[taxIndex];
-                taxes[taxIndex] = t.Adjusted(t.BaseValue, t.AmountValue + amount, t.BaseAdjustment, t.AmountAdjustment + amount);
-                break;
-            default:
-                var b = taxes[taxIndex];
-                taxes[taxIndex] = b.Adjusted(b.BaseValue + amount, b.AmountValue, b.BaseAdjustment + amount, b.AmountAdjustment);
-                break;
-        }
-
-        return new TaxLineResult(line.Currency, line.RoundingMethod, line.RoundedOnDocument, line.RawBase, line.RawTotalExcluded, excluded, excludedAdjustment, taxes);
     }
 }

@@ -12,8 +12,11 @@ namespace Subscriptions.Taxes;
 public readonly struct TaxLineResult
 {
     private readonly TaxDetail[]? _taxes;
+    private readonly int _offset;
+    private readonly int _count;
 
-    internal TaxLineResult(Currency currency, TaxRoundingMethod method, bool roundedOnDocument, decimal rawBase, decimal rawTotalExcluded, decimal totalExcluded, decimal totalExcludedAdjustment, TaxDetail[] taxes)
+    // A document shares one details array between its lines: this line's are taxes[offset..offset + count].
+    internal TaxLineResult(Currency currency, TaxRoundingMethod method, bool roundedOnDocument, decimal rawBase, decimal rawTotalExcluded, decimal totalExcluded, decimal totalExcludedAdjustment, TaxDetail[] taxes, int offset, int count)
     {
         Currency = currency;
         RoundingMethod = method;
@@ -23,6 +26,8 @@ public readonly struct TaxLineResult
         TotalExcludedValue = totalExcluded;
         TotalExcludedAdjustment = totalExcludedAdjustment;
         _taxes = taxes;
+        _offset = offset;
+        _count = count;
     }
 
     /// <summary>Gets the currency.</summary>
@@ -53,7 +58,7 @@ public readonly struct TaxLineResult
     public decimal TotalExcludedAdjustment { get; }
 
     /// <summary>Gets each tax's contribution, in evaluation order.</summary>
-    public IReadOnlyList<TaxDetail> Taxes => _taxes ?? [];
+    public IReadOnlyList<TaxDetail> Taxes => _taxes is null ? [] : new ArraySegment<TaxDetail>(_taxes, _offset, _count);
 
     internal decimal TotalExcludedValue { get; }
 
@@ -62,7 +67,7 @@ public readonly struct TaxLineResult
         get
         {
             var total = TotalExcludedValue;
-            foreach (var tax in TaxArray)
+            foreach (ref readonly var tax in TaxSpan)
             {
                 total += tax.AmountValue;
             }
@@ -71,7 +76,14 @@ public readonly struct TaxLineResult
         }
     }
 
-    internal TaxDetail[] TaxArray => _taxes ?? [];
+    /// <summary>Gets this line's details, in place (the document adjusts them while it rounds globally).</summary>
+    internal Span<TaxDetail> TaxSpan => _taxes.AsSpan(_offset, _count);
+
+    internal int TaxOffset => _offset;
+
+    /// <summary>Returns this result with <paramref name="amount"/> pushed onto the untaxed total by global rounding.</summary>
+    internal TaxLineResult WithExcludedAdjusted(decimal amount) =>
+        new(Currency, RoundingMethod, RoundedOnDocument, RawBase, RawTotalExcluded, TotalExcludedValue + amount, TotalExcludedAdjustment + amount, _taxes ?? [], _offset, _count);
 
     /// <summary>Returns a multi-line explanation: the raw base, each tax (base, amount, included or not, rounding) and the totals.</summary>
     /// <returns>The text.</returns>
@@ -82,7 +94,7 @@ public readonly struct TaxLineResult
             ? "each amount rounded per line as soon as computed"
             : RoundedOnDocument ? "rounded globally on the document total, differences pushed onto lines" : "round globally: raw values, rounded on the document";
         text.Append(CultureInfo.InvariantCulture, $"raw base {RawBase} {Currency.Code} ({where})").Append('\n');
-        foreach (var tax in TaxArray)
+        foreach (ref readonly var tax in TaxSpan)
         {
             text.Append("  ").Append(tax.ToString()).Append('\n');
         }
