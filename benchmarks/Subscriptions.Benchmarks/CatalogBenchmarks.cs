@@ -21,6 +21,7 @@ public class CatalogBenchmarks
     private TaxConfiguration _taxes = null!;
     private TaxSet _taxSet = null!;
     private TaxLine[] _document = null!;
+    private TaxLine[] _plainInvoice = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -55,6 +56,8 @@ public class CatalogBenchmarks
         _taxes = new TaxConfiguration("acme", "BE", [vat, eco, vat6], TaxRoundingMethod.Globally);
         _taxSet = _taxes.CreateSet(vat, eco);
         var included = _taxes.CreateSet(vat6, eco);
+        var vatOnly = _taxes.CreateSet(vat);
+        _plainInvoice = Enumerable.Range(0, 20).Select(i => new TaxLine(9.99m + (i * 1.37m), 1 + (i % 4), vatOnly)).ToArray();
         _document = Enumerable.Range(0, 20).Select(i => new TaxLine(9.99m + (i * 1.37m), 1 + (i % 4), i % 3 == 0 ? included : _taxSet, i % 5 == 0 ? 10m : 0m)).ToArray();
     }
 
@@ -97,4 +100,8 @@ public class CatalogBenchmarks
     /// <summary>Taxes of a 20-line document rounded globally: the target is at most 5 us.</summary>
     [Benchmark]
     public TaxDocumentResult TaxDocument20LinesGlobal() => _taxes.ComputeDocument(_document, Currency.Eur);
+
+    /// <summary>A plain invoice for comparison: 20 lines with one price-excluded 21 % VAT each, rounded globally.</summary>
+    [Benchmark]
+    public TaxDocumentResult TaxPlainInvoice20LinesGlobal() => _taxes.ComputeDocument(_plainInvoice, Currency.Eur);
 }

@@ -157,7 +157,9 @@ public sealed class TaxConfiguration
         EnsureLine(line, nameof(line));
         var n = line.Taxes.Slots.Length;
         var details = n == 0 ? [] : new TaxDetail[n];
-        ComputeInto(line, currency, roundingMethod, rounding, roundOnDocument: false, details, out var rawBase, out var totalExcluded);
+        Span<decimal> scratch = n <= TaxEngine.StackLimit ? stackalloc decimal[TaxEngine.ScratchPerTax * n] : new decimal[TaxEngine.ScratchPerTax * n];
+        Span<bool> computed = n <= TaxEngine.StackLimit ? stackalloc bool[n] : new bool[n];
+        ComputeInto(line, currency, roundingMethod, rounding, roundOnDocument: false, details, default, scratch, computed, out var rawBase, out var totalExcluded);
         return new TaxLineResult(currency, roundingMethod, false, rawBase, totalExcluded, totalExcluded, 0m, details, 0, n);
     }
 
@@ -278,22 +280,23 @@ public sealed class TaxConfiguration
     /// <summary>
     /// Computes one line into <paramref name="details"/> (one per slot). With <paramref name="roundOnDocument"/>
     /// (round-globally documents only) each base and amount is reported rounded to the step; raw values stay raw.
+    /// Each tax's raw amount, amount, raw base and base are added to <paramref name="documentSums"/>, laid out as four
+    /// runs of <see cref="TaxCount"/> values by dense index (nothing is added when it is empty).
     /// </summary>
-    internal void ComputeInto(in TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding, bool roundOnDocument, Span<TaxDetail> details, out decimal rawBase, out decimal totalExcluded) =>
-        ComputeInto(line, currency, roundingMethod, rounding, roundOnDocument, details, default, out rawBase, out totalExcluded);
-
-    /// <summary>
-    /// Computes one line as <see cref="ComputeInto(in TaxLine, Currency, TaxRoundingMethod, TaxRounding, bool, Span{TaxDetail}, out decimal, out decimal)"/>
-    /// and adds each tax's raw amount, amount, raw base and base to a document's sums, laid out as four runs of
-    /// <see cref="TaxCount"/> values indexed by dense index (none when <paramref name="documentSums"/> is empty).
-    /// </summary>
-    internal void ComputeInto(in TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding, bool roundOnDocument, Span<TaxDetail> details, Span<decimal> documentSums, out decimal rawBase, out decimal totalExcluded)
+    /// <remarks>
+    /// <paramref name="scratch"/> (at least <see cref="TaxEngine.ScratchPerTax"/> values per tax) and
+    /// <paramref name="computed"/> (one per tax) are working memory, cleared here: a document passes the same ones
+    /// for every line.
+    /// </remarks>
+    internal void ComputeInto(in TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding, bool roundOnDocument, Span<TaxDetail> details, Span<decimal> documentSums, Span<decimal> scratch, Span<bool> computed, out decimal rawBase, out decimal totalExcluded)
     {
         var slots = line.Taxes.Slots;
         var n = slots.Length;
         var perLine = roundingMethod == TaxRoundingMethod.PerLine;
-        Span<decimal> scratch = n <= TaxEngine.StackLimit ? stackalloc decimal[4 * n] : new decimal[4 * n];
-        Span<bool> computed = n <= TaxEngine.StackLimit ? stackalloc bool[n] : new bool[n];
+        scratch = scratch[..(TaxEngine.ScratchPerTax * n)];
+        computed = computed[..n];
+        scratch.Clear();
+        computed.Clear();
         var amounts = scratch[..n];
         var raw = scratch.Slice(n, n);
         var bases = scratch.Slice(2 * n, n);

@@ -10,9 +10,11 @@ internal static class TaxDocument
     {
         var count = lines.Length;
         var detailCount = 0;
+        var widest = 0;
         foreach (ref readonly var line in lines)
         {
             detailCount += line.Taxes.Slots.Length;
+            widest = Math.Max(widest, line.Taxes.Slots.Length);
         }
 
         // One array holds every line's details; each line result is a window on it.
@@ -21,6 +23,8 @@ internal static class TaxDocument
         var m = configuration.TaxCount;
         Span<decimal> sums = m <= StackTaxes ? stackalloc decimal[4 * m] : new decimal[4 * m];
         Span<bool> used = m <= StackTaxes ? stackalloc bool[m] : new bool[m];
+        Span<decimal> scratch = widest <= TaxEngine.StackLimit ? stackalloc decimal[TaxEngine.ScratchPerTax * widest] : new decimal[TaxEngine.ScratchPerTax * widest];
+        Span<bool> computed = widest <= TaxEngine.StackLimit ? stackalloc bool[widest] : new bool[widest];
         var rawTax = sums[..m];
         var roundedTax = sums.Slice(m, m);
         var rawTaxBase = sums.Slice(2 * m, m);
@@ -34,7 +38,7 @@ internal static class TaxDocument
             ref readonly var line = ref lines[l];
             var n = line.Taxes.Slots.Length;
             var lineDetails = details.AsSpan(offset, n);
-            configuration.ComputeInto(line, currency, method, rounding, global, lineDetails, sums, out var rawBase, out var rawExcluded);
+            configuration.ComputeInto(line, currency, method, rounding, global, lineDetails, sums, scratch, computed, out var rawBase, out var rawExcluded);
             foreach (ref readonly var slot in line.Taxes.Slots.AsSpan())
             {
                 used[slot.DenseIndex] = true;

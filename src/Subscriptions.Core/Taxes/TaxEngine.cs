@@ -5,6 +5,9 @@ internal static class TaxEngine
 {
     public const int StackLimit = 16;
 
+    /// <summary>The scratch values a line needs per tax: amounts, raw amounts, bases and extra bases.</summary>
+    public const int ScratchPerTax = 4;
+
     /// <summary>Computes one line's tax amounts and bases into <paramref name="amounts"/> and <paramref name="bases"/>.</summary>
     /// <returns>The total excluded; <paramref name="rawBase"/> receives price after discount × quantity.</returns>
     public static decimal Compute(

@@ -161,4 +161,39 @@ public class TaxDocumentTests
         Assert.Contains("globally on the document", text, StringComparison.Ordinal);
         Assert.Contains("global rounding moved 0.01 onto the base and -0.01 onto the amount", text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(TaxRoundingMethod.PerLine)]
+    [InlineData(TaxRoundingMethod.Globally)]
+    public void ComputeDocument_LinesWithDifferentTaxCounts_EachLineReportsOnlyItsOwnTaxes(TaxRoundingMethod method)
+    {
+        var vat = Percent(1, 21m, sequence: 2);
+        var eco = Fixed(2, 0.5m, sequence: 1, includeBase: true);
+        var config = Config(method, vat, eco);
+        TaxLine[] lines = [new(10m, 1m, config.CreateSet(vat, eco)), new(20m, 2m, config.CreateSet()), new(30m, 1m, config.CreateSet(vat))];
+
+        var result = config.ComputeDocument(lines, Currency.Eur);
+
+        Assert.Equal([2, 1], result.Lines[0].Taxes.Select(t => t.Tax.Id));
+        Assert.Empty(result.Lines[1].Taxes);
+        Assert.Equal([1], result.Lines[2].Taxes.Select(t => t.Tax.Id));
+        Assert.Equal([2.21m, 0m, 6.30m], result.Lines.Select(l => l.TaxAmount.Amount - (l.Taxes.Count > 1 ? 0.5m : 0m)));
+        Assert.Equal(10.50m + 2.21m + 40m + 30m + 6.30m, result.Total.Amount);
+    }
+
+    [Fact]
+    public void ComputeDocument_ListsAndOtherReadOnlyLists_GiveTheSameResultAsAnArray()
+    {
+        var included = Percent(1, 21m, included: true);
+        var config = Config(TaxRoundingMethod.Globally, included);
+        var set = config.CreateSet(included);
+        decimal[] prices = [21.53m, 21.53m, 5.00m];
+        var lines = prices.Select(p => new TaxLine(p, 1m, set)).ToArray();
+
+        var fromArray = config.ComputeDocument(lines, Currency.Eur).Explain();
+
+        Assert.Equal(fromArray, config.ComputeDocument(lines.ToList(), Currency.Eur).Explain());
+        Assert.Equal(fromArray, config.ComputeDocument(Array.AsReadOnly(lines), Currency.Eur).Explain());
+        Assert.Contains("global rounding moved", fromArray, StringComparison.Ordinal);
+    }
 }
