@@ -62,13 +62,17 @@ public class StorageBenchmarks
 
 /// <summary>
 /// Does the PostgreSQL store scale with concurrent writers (target: 2 writers >= 1.6x one), and how does raw
-/// PostgreSQL scale in the same run? Single commits of 3 events; figures per event.
+/// PostgreSQL scale in the same run? Two shapes: single commits of 3 events (each writer a web request after
+/// another) and batches of 1,000 commits in one transaction (each writer a billing worker). Figures are per event
+/// of one writer (OperationsPerInvoke counts one writer's events): events/s = Writers x 1 s / Mean.
 /// </summary>
 [MemoryDiagnoser]
-[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByParams)]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory, BenchmarkLogicalGroupRule.ByParams)]
+[CategoriesColumn]
 public class PostgresWriterScalingBenchmarks
 {
     private const int CommitsPerWriter = 100;
+    private const int BatchesPerWriter = 2;
 
     private StorageBench? _bench;
 
@@ -88,16 +92,33 @@ public class PostgresWriterScalingBenchmarks
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = CommitsPerWriter * StorageBenchmarks.EventsPerCommit)]
-    public async Task<long> RawSingle3PerWriter()
-    {
-        var counts = await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(() => _bench!.RawAsync(CommitsPerWriter, 1))));
-        return counts.Sum();
-    }
+    [BenchmarkCategory("Single commits of 3 events")]
+    public Task<long> RawSingle3PerWriter() => EachWriter(() => _bench!.RawAsync(CommitsPerWriter, 1));
 
     [Benchmark(OperationsPerInvoke = CommitsPerWriter * StorageBenchmarks.EventsPerCommit)]
-    public async Task<long> StoreSingle3PerWriter()
+    [BenchmarkCategory("Single commits of 3 events")]
+    public Task<long> StoreSingle3PerWriter() => EachWriter(() => _bench!.StoreSingleAsync(CommitsPerWriter));
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = BatchesPerWriter * StorageBenchmarks.CommitsPerBatch * StorageBenchmarks.EventsPerCommit)]
+    [BenchmarkCategory("1000 commits in one transaction")]
+    public Task<long> RawBatchPerWriter() => EachWriter(() => _bench!.RawAsync(BatchesPerWriter, StorageBenchmarks.CommitsPerBatch));
+
+    [Benchmark(OperationsPerInvoke = BatchesPerWriter * StorageBenchmarks.CommitsPerBatch * StorageBenchmarks.EventsPerCommit)]
+    [BenchmarkCategory("1000 commits in one transaction")]
+    public async Task<long> StoreBatchPerWriter() => await EachWriter(async () =>
     {
-        var counts = await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(() => _bench!.StoreSingleAsync(CommitsPerWriter))));
+        var events = 0L;
+        for (var b = 0; b < BatchesPerWriter; b++)
+        {
+            events += await _bench!.StoreBatchAsync(StorageBenchmarks.CommitsPerBatch);
+        }
+
+        return events;
+    });
+
+    private async Task<long> EachWriter(Func<Task<long>> write)
+    {
+        var counts = await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(write)));
         return counts.Sum();
     }
 }

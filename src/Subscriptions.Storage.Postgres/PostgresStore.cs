@@ -389,42 +389,15 @@ public sealed class PostgresStore : IStore, IAsyncDisposable, IDisposable
     private async Task<CommitResult[]?> TryFastAsync(NpgsqlConnection connection, IReadOnlyList<Commit> commits, CancellationToken cancellationToken)
     {
         var statements = new List<NpgsqlBatchCommand>();
-        var mustAffectOne = new List<NpgsqlBatchCommand>();
+        var expected = new List<(NpgsqlBatchCommand Statement, int Rows)>();
         var results = new CommitResult[commits.Count];
-        long index = 0;
-        for (var c = 0; c < commits.Count; c++)
+        if (DistinctStreams(commits))
         {
-            var commit = commits[c];
-            var versions = new long[commit.Appends.Count];
-            for (var a = 0; a < commit.Appends.Count; a++)
-            {
-                var append = commit.Appends[a];
-                var next = append.ExpectedVersion + append.Events.Count;
-                var version = append.ExpectedVersion == 0
-                    ? Statement(_sql.CreateStream, append.StreamId, next)
-                    : Statement(_sql.AdvanceStream, append.StreamId, next, append.ExpectedVersion);
-                statements.Add(version);
-                mustAffectOne.Add(version);
-                for (var i = 0; i < append.Events.Count; i++)
-                {
-                    var e = append.Events[i];
-                    var insert = Statement(_sql.InsertEvent, index++, append.StreamId, append.ExpectedVersion + 1 + i, e.EventId, e.Type, Bytes.Of(e.Payload), Bytes.Of(e.Metadata));
-                    statements.Add(insert);
-                    mustAffectOne.Add(insert);
-                }
-
-                versions[a] = next;
-            }
-
-            foreach (var m in commit.OutboxMessages)
-            {
-                var insert = Statement(_sql.InsertMessage, m.MessageId, m.Type, Bytes.Of(m.Payload));
-                statements.Add(insert);
-                mustAffectOne.Add(insert);
-            }
-
-            AddScheduleChanges(statements, commit);
-            results[c] = new CommitResult(versions, isReplay: false);
+            AddRowsAsArrays(commits, statements, expected, results);
+        }
+        else
+        {
+            AddRowByRow(commits, statements, expected, results);
         }
 
         var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -434,7 +407,7 @@ public sealed class PostgresStore : IStore, IAsyncDisposable, IDisposable
             try
             {
                 await ExecuteAsync(connection, transaction, statements, cancellationToken).ConfigureAwait(false);
-                ok = mustAffectOne.TrueForAll(s => s.RecordsAffected == 1);
+                ok = expected.TrueForAll(s => s.Statement.RecordsAffected == s.Rows);
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
             {
@@ -450,6 +423,159 @@ public sealed class PostgresStore : IStore, IAsyncDisposable, IDisposable
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return results;
         }
+    }
+
+    private static bool DistinctStreams(IReadOnlyList<Commit> commits)
+    {
+        if (commits.Count == 1 && commits[0].Appends.Count <= 1)
+        {
+            return true;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var commit in commits)
+        {
+            foreach (var append in commit.Appends)
+            {
+                if (!seen.Add(append.StreamId))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    // Every stream appears once: one statement per table, whatever the number of commits. (Two appends to one
+    // stream must see each other's version, so they go row by row.)
+    private void AddRowsAsArrays(IReadOnlyList<Commit> commits, List<NpgsqlBatchCommand> statements, List<(NpgsqlBatchCommand, int)> expected, CommitResult[] results)
+    {
+        var created = new List<string>();
+        var createdVersions = new List<long>();
+        var advanced = new List<string>();
+        var advancedVersions = new List<long>();
+        var advancedFrom = new List<long>();
+        var eventCount = commits.Sum(c => c.Appends.Sum(a => a.Events.Count));
+        var indexes = new long[eventCount];
+        var streams = new string[eventCount];
+        var versions = new long[eventCount];
+        var ids = new string[eventCount];
+        var types = new string[eventCount];
+        var payloads = new byte[eventCount][];
+        var metadata = new byte[eventCount][];
+        var messageIds = new List<string>();
+        var messageTypes = new List<string>();
+        var messagePayloads = new List<byte[]>();
+        var scheduleChanges = new List<NpgsqlBatchCommand>();
+        var n = 0;
+        for (var c = 0; c < commits.Count; c++)
+        {
+            var commit = commits[c];
+            var commitVersions = new long[commit.Appends.Count];
+            for (var a = 0; a < commit.Appends.Count; a++)
+            {
+                var append = commit.Appends[a];
+                var next = append.ExpectedVersion + append.Events.Count;
+                if (append.ExpectedVersion == 0)
+                {
+                    created.Add(append.StreamId);
+                    createdVersions.Add(next);
+                }
+                else
+                {
+                    advanced.Add(append.StreamId);
+                    advancedVersions.Add(next);
+                    advancedFrom.Add(append.ExpectedVersion);
+                }
+
+                for (var i = 0; i < append.Events.Count; i++, n++)
+                {
+                    var e = append.Events[i];
+                    indexes[n] = n;
+                    streams[n] = append.StreamId;
+                    versions[n] = append.ExpectedVersion + 1 + i;
+                    ids[n] = e.EventId;
+                    types[n] = e.Type;
+                    payloads[n] = Bytes.Of(e.Payload);
+                    metadata[n] = Bytes.Of(e.Metadata);
+                }
+
+                commitVersions[a] = next;
+            }
+
+            foreach (var m in commit.OutboxMessages)
+            {
+                messageIds.Add(m.MessageId);
+                messageTypes.Add(m.Type);
+                messagePayloads.Add(Bytes.Of(m.Payload));
+            }
+
+            AddScheduleChanges(scheduleChanges, commit);
+            results[c] = new CommitResult(commitVersions, isReplay: false);
+        }
+
+        // Streams first: a stream's row is what a concurrent commit to the same stream waits on.
+        if (created.Count > 0)
+        {
+            Expect(statements, expected, Statement(_sql.CreateStreams, created.ToArray(), createdVersions.ToArray()), created.Count);
+        }
+
+        if (advanced.Count > 0)
+        {
+            Expect(statements, expected, Statement(_sql.AdvanceStreams, advanced.ToArray(), advancedVersions.ToArray(), advancedFrom.ToArray()), advanced.Count);
+        }
+
+        if (eventCount > 0)
+        {
+            Expect(statements, expected, Statement(_sql.InsertEvents, indexes, streams, versions, ids, types, payloads, metadata), eventCount);
+        }
+
+        if (messageIds.Count > 0)
+        {
+            Expect(statements, expected, Statement(_sql.InsertMessages, messageIds.ToArray(), messageTypes.ToArray(), messagePayloads.ToArray()), messageIds.Count);
+        }
+
+        statements.AddRange(scheduleChanges);
+    }
+
+    private void AddRowByRow(IReadOnlyList<Commit> commits, List<NpgsqlBatchCommand> statements, List<(NpgsqlBatchCommand, int)> expected, CommitResult[] results)
+    {
+        long index = 0;
+        for (var c = 0; c < commits.Count; c++)
+        {
+            var commit = commits[c];
+            var versions = new long[commit.Appends.Count];
+            for (var a = 0; a < commit.Appends.Count; a++)
+            {
+                var append = commit.Appends[a];
+                var next = append.ExpectedVersion + append.Events.Count;
+                Expect(statements, expected, append.ExpectedVersion == 0
+                    ? Statement(_sql.CreateStream, append.StreamId, next)
+                    : Statement(_sql.AdvanceStream, append.StreamId, next, append.ExpectedVersion), 1);
+                for (var i = 0; i < append.Events.Count; i++)
+                {
+                    var e = append.Events[i];
+                    Expect(statements, expected, Statement(_sql.InsertEvent, index++, append.StreamId, append.ExpectedVersion + 1 + i, e.EventId, e.Type, Bytes.Of(e.Payload), Bytes.Of(e.Metadata)), 1);
+                }
+
+                versions[a] = next;
+            }
+
+            foreach (var m in commit.OutboxMessages)
+            {
+                Expect(statements, expected, Statement(_sql.InsertMessage, m.MessageId, m.Type, Bytes.Of(m.Payload)), 1);
+            }
+
+            AddScheduleChanges(statements, commit);
+            results[c] = new CommitResult(versions, isReplay: false);
+        }
+    }
+
+    private static void Expect(List<NpgsqlBatchCommand> statements, List<(NpgsqlBatchCommand, int)> expected, NpgsqlBatchCommand statement, int rows)
+    {
+        statements.Add(statement);
+        expected.Add((statement, rows));
     }
 
     // Statement by statement, with the stream rows locked: applies idempotency and reports the precise error.

@@ -6,6 +6,17 @@ internal sealed class PostgresSql(string s)
     // The position of an event: the writing transaction's id, shifted, plus the event's index in that transaction.
     public string InsertEvent { get; } = $"INSERT INTO {s}.events (position, stream_id, version, event_id, type, payload, metadata) VALUES ((pg_current_xact_id()::text::bigint << 20) + $1, $2, $3, $4, $5, $6, $7) ON CONFLICT (stream_id, event_id) DO NOTHING";
 
+    // The fast path of a commit (or a batch of commits) whose streams are all different: one statement per table,
+    // each row an element of the array parameters. Each must affect exactly one row per element.
+    public string InsertEvents { get; } = $"INSERT INTO {s}.events (position, stream_id, version, event_id, type, payload, metadata) SELECT (pg_current_xact_id()::text::bigint << 20) + u.i, u.s, u.v, u.e, u.t, u.p, u.m FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::bytea[], $7::bytea[]) AS u(i, s, v, e, t, p, m) ON CONFLICT (stream_id, event_id) DO NOTHING";
+
+    public string CreateStreams { get; } = $"INSERT INTO {s}.streams (stream_id, version) SELECT u.s, u.v FROM unnest($1::text[], $2::bigint[]) AS u(s, v) ON CONFLICT (stream_id) DO NOTHING";
+
+    public string AdvanceStreams { get; } = $"UPDATE {s}.streams AS t SET version = u.v FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS u(s, v, expected) WHERE t.stream_id = u.s AND t.version = u.expected";
+
+    // In array order, so that the outbox sequence follows the commits.
+    public string InsertMessages { get; } = $"INSERT INTO {s}.outbox (message_id, type, payload) SELECT u.id, u.t, u.p FROM unnest($1::text[], $2::text[], $3::bytea[]) WITH ORDINALITY AS u(id, t, p, n) ORDER BY u.n ON CONFLICT (message_id) DO NOTHING";
+
     public string CreateStream { get; } = $"INSERT INTO {s}.streams (stream_id, version) VALUES ($1, $2) ON CONFLICT (stream_id) DO NOTHING";
 
     public string AdvanceStream { get; } = $"UPDATE {s}.streams SET version = $2 WHERE stream_id = $1 AND version = $3";

@@ -244,6 +244,55 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
+    public async Task CommitBatch_ManyDistinctStreams_KeepsCommitOrderInVersionsFeedAndOutbox()
+    {
+        for (var s = 0; s < 10; s++)
+        {
+            await Store.CommitAsync(Append($"s-{s}", 0, Event($"x{s}")), None);
+        }
+
+        // Every fourth commit continues an existing stream, the others start one; each has two events and a message.
+        var batch = Enumerable.Range(0, 40).Select(i => new Commit(
+            [new StreamAppend(i % 4 == 1 ? $"s-{i / 4}" : $"b-{i}", i % 4 == 1 ? 1 : 0, Event($"e{i}a"), Event($"e{i}b"))],
+            [new OutboxMessage($"m{i}", "t", Json($"{{\"n\":{i}}}"))])).ToArray();
+
+        var results = await Store.CommitBatchAsync(batch, None);
+
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => i % 4 == 1 ? 3L : 2L), results.Select(r => r.StreamVersions[0]));
+        Assert.All(results, r => Assert.False(r.IsReplay));
+        Assert.Equal(Enumerable.Range(0, 40).SelectMany(i => new[] { $"e{i}a", $"e{i}b" }), (await ReadAll()).Skip(10).Select(e => e.EventId));
+        Assert.Equal(["x2", "e9a", "e9b"], (await ReadStream("s-2")).Select(e => e.EventId));
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => $"m{i}"), (await Store.ClaimMessagesAsync(T0, 100, "w", TimeSpan.FromMinutes(1), None)).Select(m => m.MessageId));
+    }
+
+    [Fact]
+    public async Task CommitBatch_OneStaleStreamAmongMany_ThrowsNamingItAndWritesNothing()
+    {
+        await Store.CommitAsync(Append("s-1", 0, Event("x"), Event("y")), None);
+        var batch = Enumerable.Range(0, 20).Select(i => i == 13 ? Append("s-1", 1, Event("late")) : Append($"b-{i}", 0, Event($"e{i}"))).ToArray();
+
+        var error = await Assert.ThrowsAsync<StreamVersionConflictException>(() => Store.CommitBatchAsync(batch, None));
+
+        Assert.Equal("s-1", error.StreamId);
+        Assert.Equal(1, error.ExpectedVersion);
+        Assert.Equal(2, error.ActualVersion);
+        Assert.Equal(2, (await ReadAll()).Count);
+        Assert.Equal(0, await Store.GetStreamVersionAsync("b-0", None));
+    }
+
+    [Fact]
+    public async Task CommitBatch_SameBatchTwice_SecondIsAReplayOfEveryCommit()
+    {
+        var batch = Enumerable.Range(0, 25).Select(i => Append($"b-{i}", 0, Event($"e{i}"))).ToArray();
+        await Store.CommitBatchAsync(batch, None);
+
+        var again = await Store.CommitBatchAsync(batch, None);
+
+        Assert.All(again, r => Assert.True(r.IsReplay));
+        Assert.Equal(25, (await ReadAll()).Count);
+    }
+
+    [Fact]
     public async Task CommitBatch_SameEventTwiceInBatch_SecondIsNoOp()
     {
         var results = await Store.CommitBatchAsync([Append("s-1", 0, Event("a")), Append("s-1", 0, Event("a"))], None);
