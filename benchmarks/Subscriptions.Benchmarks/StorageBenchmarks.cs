@@ -249,7 +249,7 @@ internal sealed class StorageBench : IAsyncDisposable
         var schema = "bench_" + Guid.NewGuid().ToString("N")[..12];
         var store = new PostgresStore(new PostgresStoreOptions { ConnectionString = server.ConnectionString, Schema = schema });
         await store.GetStreamVersionAsync("warm-up", CancellationToken.None);
-        var builder = new NpgsqlConnectionStringBuilder(server.ConnectionString) { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 };
+        var builder = new NpgsqlConnectionStringBuilder(server.ConnectionString) { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2, NoResetOnClose = true };
         var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         await using (var ddl = dataSource.CreateCommand(
             $"CREATE TABLE {schema}.raw_events (position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, stream_id text COLLATE \"C\" NOT NULL, version bigint NOT NULL, event_id text COLLATE \"C\" NOT NULL, type text NOT NULL, payload bytea NOT NULL, metadata bytea NOT NULL, UNIQUE (stream_id, version), UNIQUE (stream_id, event_id))"))

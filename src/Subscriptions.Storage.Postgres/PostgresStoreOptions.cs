@@ -8,7 +8,10 @@ public class PostgresStoreOptions
 {
     /// <summary>Gets or sets the Npgsql connection string, given by the host (e.g. <c>Host=db;Database=billing;Username=app</c>).</summary>
     /// <value>The default value is the empty string, which is invalid.</value>
-    /// <remarks>When the connection string does not set <c>Max Auto Prepare</c>, the store sets it to 64 so that its statements are prepared.</remarks>
+    /// <remarks>
+    /// When the connection string does not set <c>Max Auto Prepare</c>, the store sets it to 64 so that its statements are
+    /// prepared. It always sets <c>No Reset On Close</c>: the store keeps no session state on its connections.
+    /// </remarks>
     public string ConnectionString { get; set; } = string.Empty;
 
     /// <summary>Gets or sets the PostgreSQL schema that holds the store's tables: lower-case letters, digits and underscores.</summary>

@@ -86,6 +86,24 @@ public sealed class PostgresStoreTests(PostgresServerFixture server) : StoreConf
     }
 
     [Fact]
+    public async Task Constructor_ConnectionStringWithoutStoreSettings_PreparesStatementsAndSkipsThePoolReset()
+    {
+        await using var store = server.Open(PostgresServerFixture.NewSchema());
+        var effective = new NpgsqlConnectionStringBuilder(store.EffectiveConnectionString);
+
+        Assert.Equal(64, effective.MaxAutoPrepare);
+        Assert.True(effective.NoResetOnClose);
+    }
+
+    [Fact]
+    public async Task Constructor_HostSetsMaxAutoPrepare_KeepsTheHostsValue()
+    {
+        await using var store = server.Open(PostgresServerFixture.NewSchema(), o => o.ConnectionString += ";Max Auto Prepare=5");
+
+        Assert.Equal(5, new NpgsqlConnectionStringBuilder(store.EffectiveConnectionString).MaxAutoPrepare);
+    }
+
+    [Fact]
     public async Task Open_WithoutInitializeSchemaOnEmptyDatabase_ThrowsSchemaNotCurrent()
     {
         await using var store = server.Open(PostgresServerFixture.NewSchema(), o => o.InitializeSchema = false);
