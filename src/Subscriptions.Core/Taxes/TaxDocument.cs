@@ -81,7 +81,7 @@ internal static class TaxDocument
         }
         else
         {
-            var document = new Document(results);
+            var document = new Document(results, m);
             untaxed = rounding.Round(rawUntaxed);
             var untaxedDelta = untaxed - roundedUntaxed;
             if (untaxedDelta != 0m)
@@ -129,39 +129,37 @@ internal static class TaxDocument
 
     /// <summary>
     /// The lines of a round-globally document while rounding differences are pushed onto them. Each line's key,
-    /// |raw tax-included total|, and the order by key are computed on the first difference only.
+    /// |raw tax-included total|, and for each tax (and the untaxed amount) the line with the largest key are
+    /// computed on the first difference only, in one pass; the order of all lines by key only when a difference
+    /// is more than one step.
     /// </summary>
-    private struct Document(TaxLineResult[] results)
+    private struct Document(TaxLineResult[] results, int taxCount)
     {
         private decimal[]? _keys;
+        private int[]? _largest;
         private int[]? _order;
 
         /// <summary>
         /// Pushes a rounding difference onto lines as whole steps: largest |total| first, each taking ceil(share) until
-        /// used up. A single step (the usual case) goes to the largest line, found by one scan; more steps sort the lines.
+        /// used up. A single step (the usual case) goes to the line with the largest total that has the tax.
         /// </summary>
         public void Distribute(int denseIndex, decimal delta, decimal step, Target target)
         {
-            var keys = _keys ??= Keys(results);
+            if (_keys is null || _largest is null)
+            {
+                Index();
+            }
+
+            var keys = _keys!;
             var sign = delta < 0m ? -1m : 1m;
-            var errors = decimal.Round(Math.Abs(delta) / step, 0, MidpointRounding.AwayFromZero);
+            var magnitude = Math.Abs(delta);
+            var errors = magnitude == step ? 1m : decimal.Round(magnitude / step, 0, MidpointRounding.AwayFromZero);
             if (errors == 1m)
             {
-                var best = -1;
-                var bestTaxIndex = -1;
-                for (var l = 0; l < results.Length; l++)
-                {
-                    var taxIndex = denseIndex < 0 ? -1 : IndexOfTax(results[l], denseIndex);
-                    if ((denseIndex < 0 || taxIndex >= 0) && (best < 0 || keys[l] > keys[best]))
-                    {
-                        best = l;
-                        bestTaxIndex = taxIndex;
-                    }
-                }
-
+                var best = _largest![denseIndex < 0 ? taxCount : denseIndex];
                 if (best >= 0)
                 {
-                    Apply(best, bestTaxIndex, sign * step, target);
+                    Apply(best, denseIndex < 0 ? -1 : IndexOfTax(results[best], denseIndex), sign * step, target);
                 }
 
                 return;
@@ -201,22 +199,44 @@ internal static class TaxDocument
             }
         }
 
-        /// <summary>|raw total excluded + Σ raw tax amounts| of each line.</summary>
-        private static decimal[] Keys(TaxLineResult[] results)
+        /// <summary>
+        /// Computes each line's key, |raw total excluded + Σ raw tax amounts|, and for each tax (slot
+        /// <c>taxCount</c>: any line, for the untaxed amount) the first line with the largest key that has it.
+        /// </summary>
+        private void Index()
         {
             var keys = new decimal[results.Length];
+            var largest = new int[taxCount + 1];
+            Array.Fill(largest, -1);
             for (var l = 0; l < results.Length; l++)
             {
+                var taxes = results[l].TaxSpan;
                 var total = results[l].RawTotalExcluded;
-                foreach (ref readonly var detail in results[l].TaxSpan)
+                foreach (ref readonly var detail in taxes)
                 {
                     total += detail.RawAmount;
                 }
 
-                keys[l] = Math.Abs(total);
+                var key = Math.Abs(total);
+                keys[l] = key;
+                ref var any = ref largest[taxCount];
+                if (any < 0 || key > keys[any])
+                {
+                    any = l;
+                }
+
+                foreach (ref readonly var detail in taxes)
+                {
+                    ref var best = ref largest[detail.DenseIndex];
+                    if (best < 0 || key > keys[best])
+                    {
+                        best = l;
+                    }
+                }
             }
 
-            return keys;
+            _keys = keys;
+            _largest = largest;
         }
 
         /// <summary>Lines by descending key, ties in line order, so that a refund mirrors its invoice exactly.</summary>
