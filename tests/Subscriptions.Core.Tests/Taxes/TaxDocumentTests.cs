@@ -196,4 +196,22 @@ public class TaxDocumentTests
         Assert.Equal(fromArray, config.ComputeDocument(Array.AsReadOnly(lines), Currency.Eur).Explain());
         Assert.Contains("global rounding moved", fromArray, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ComputeDocument_GlobalDifferenceOfATax_GoesToTheFirstOfTheLargestLinesThatHaveIt()
+    {
+        var other = Percent(1, 10m);
+        var vat = Percent(2, 21m, included: true);
+        var config = Config(TaxRoundingMethod.Globally, other, vat);
+        TaxLine[] lines = [new(500m, 1m, config.CreateSet(other)), new(21.53m, 1m, config.CreateSet(vat)), new(21.53m, 1m, config.CreateSet(vat))];
+
+        var result = config.ComputeDocument(lines, Currency.Eur);
+
+        // The two VAT lines tie (21.53 each); the 500.00 line is larger but has no VAT, so it takes none of the VAT's cent.
+        Assert.Equal(-0.01m, result.Lines[1].Taxes[0].AmountAdjustment);
+        Assert.Equal(0.01m, result.Lines[1].Taxes[0].BaseAdjustment);
+        Assert.Equal(0m, result.Lines[2].Taxes[0].AmountAdjustment);
+        Assert.Equal(0m, result.Lines[0].Taxes[0].AmountAdjustment);
+        Assert.Equal(7.47m, result.TaxTotals.Single(t => t.Tax.Id == 2).Amount.Amount);
+    }
 }
