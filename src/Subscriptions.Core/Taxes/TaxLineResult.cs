@@ -79,8 +79,6 @@ public readonly struct TaxLineResult
     /// <summary>Gets this line's details, in place (the document adjusts them while it rounds globally).</summary>
     internal Span<TaxDetail> TaxSpan => _taxes.AsSpan(_offset, _count);
 
-    internal int TaxOffset => _offset;
-
     /// <summary>Returns this result with <paramref name="amount"/> pushed onto the untaxed total by global rounding.</summary>
     internal TaxLineResult WithExcludedAdjusted(decimal amount) =>
         new(Currency, RoundingMethod, RoundedOnDocument, RawBase, RawTotalExcluded, TotalExcludedValue + amount, TotalExcludedAdjustment + amount, _taxes ?? [], _offset, _count);
