@@ -152,15 +152,16 @@ public sealed class TaxConfiguration
         return ComputeLineCore(line, currency, roundingMethod, new TaxRounding(roundingStep));
     }
 
-    private TaxLineResult ComputeLineCore(TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding)
+    internal TaxLineResult ComputeLineCore(TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding)
     {
         EnsureLine(line, nameof(line));
         var n = line.Taxes.Slots.Length;
         var details = n == 0 ? [] : new TaxDetail[n];
         Span<decimal> scratch = n <= TaxEngine.StackLimit ? stackalloc decimal[TaxEngine.ScratchPerTax * n] : new decimal[TaxEngine.ScratchPerTax * n];
+        Span<SmallDecimal> smallScratch = n <= TaxEngine.StackLimit ? stackalloc SmallDecimal[TaxEngine.ScratchPerTax * n] : new SmallDecimal[TaxEngine.ScratchPerTax * n];
         Span<bool> computed = n <= TaxEngine.StackLimit ? stackalloc bool[n] : new bool[n];
-        ComputeInto(line, currency, roundingMethod, rounding, roundOnDocument: false, details, default, scratch, computed, out var rawBase, out var totalExcluded);
-        return new TaxLineResult(currency, roundingMethod, false, rawBase, totalExcluded, totalExcluded, 0m, details, 0, n);
+        ComputeInto(line, currency, roundingMethod, rounding, roundOnDocument: false, details, default, scratch, smallScratch, computed, out var totals);
+        return new TaxLineResult(currency, roundingMethod, false, totals.RawBase, totals.RawExcluded, totals.RawExcluded, 0m, details, 0, n);
     }
 
     /// <summary>Computes the taxes of a document (an invoice, a quote) and its totals, rounding per line or globally.</summary>
@@ -280,16 +281,24 @@ public sealed class TaxConfiguration
     /// <summary>
     /// Computes one line into <paramref name="details"/> (one per slot). With <paramref name="roundOnDocument"/>
     /// (round-globally documents only) each base and amount is reported rounded to the step; raw values stay raw.
-    /// Each tax's raw amount, amount, raw base and base are added to <paramref name="documentSums"/>, laid out as four
-    /// runs of <see cref="TaxCount"/> values by dense index (nothing is added when it is empty).
+    /// When <paramref name="documentSums"/> is not empty, each tax's raw amount, amount, raw base and base are added
+    /// to it, laid out as four runs of <see cref="TaxCount"/> sums by dense index, followed by the raw untaxed sum
+    /// (round-globally documents only) and the untaxed sum (<see cref="DocumentSumCount"/> in all).
     /// </summary>
     /// <remarks>
-    /// <paramref name="scratch"/> (at least <see cref="TaxEngine.ScratchPerTax"/> values per tax) and
-    /// <paramref name="computed"/> (one per tax) are working memory, cleared here: a document passes the same ones
-    /// for every line.
+    /// The line goes through <see cref="TaxFastPath"/> when its taxes never divide, the step is a power of ten and
+    /// every value fits 63 bits; otherwise (or as soon as a value outgrows that) through <see cref="TaxEngine"/> in
+    /// <see cref="decimal"/>. Both give the same bits. <paramref name="scratch"/>, <paramref name="smallScratch"/>
+    /// (at least <see cref="TaxEngine.ScratchPerTax"/> values per tax each) and <paramref name="computed"/> (one per
+    /// tax) are working memory, cleared here: a document passes the same ones for every line.
     /// </remarks>
-    internal void ComputeInto(in TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding, bool roundOnDocument, Span<TaxDetail> details, Span<decimal> documentSums, Span<decimal> scratch, Span<bool> computed, out decimal rawBase, out decimal totalExcluded)
+    internal void ComputeInto(in TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding, bool roundOnDocument, Span<TaxDetail> details, Span<TaxSum> documentSums, Span<decimal> scratch, Span<SmallDecimal> smallScratch, Span<bool> computed, out TaxLineTotals totals)
     {
+        if (TryComputeSmall(line, currency, roundingMethod, rounding, roundOnDocument, details, documentSums, smallScratch, computed, out totals))
+        {
+            return;
+        }
+
         var slots = line.Taxes.Slots;
         var n = slots.Length;
         var perLine = roundingMethod == TaxRoundingMethod.PerLine;
@@ -301,8 +310,9 @@ public sealed class TaxConfiguration
         var raw = scratch.Slice(n, n);
         var bases = scratch.Slice(2 * n, n);
         var extra = scratch.Slice(3 * n, n);
-        totalExcluded = TaxEngine.Compute(slots, line.PriceUnit, line.Quantity, line.DiscountPercent, perLine, rounding, amounts, raw, bases, extra, computed, out rawBase);
+        var rawExcluded = TaxEngine.Compute(slots, line.PriceUnit, line.Quantity, line.DiscountPercent, perLine, rounding, amounts, raw, bases, extra, computed, out var rawBase);
         var m = TaxCount;
+        var key = rawExcluded;
         for (var i = 0; i < n; i++)
         {
             ref readonly var slot = ref slots[i];
@@ -311,15 +321,116 @@ public sealed class TaxConfiguration
             var taxBase = roundOnDocument ? rounding.Round(rawTaxBase) : rawTaxBase;
             var amount = roundOnDocument ? rounding.Round(amounts[i]) : amounts[i];
             details[i] = new TaxDetail(slot.Tax, slot.DenseIndex, currency, slot.PriceIncluded, rawTaxBase, taxBase, rawAmount, amount, 0m, 0m);
+            if (roundOnDocument)
+            {
+                key += rawAmount;
+            }
+
             if (!documentSums.IsEmpty)
             {
                 var k = slot.DenseIndex;
-                documentSums[k] += rawAmount;
-                documentSums[m + k] += amount;
-                documentSums[(2 * m) + k] += rawTaxBase;
-                documentSums[(3 * m) + k] += taxBase;
+                documentSums[k].Add(rawAmount);
+                documentSums[m + k].Add(amount);
+                documentSums[(2 * m) + k].Add(rawTaxBase);
+                documentSums[(3 * m) + k].Add(taxBase);
             }
         }
+
+        var excluded = roundOnDocument ? rounding.Round(rawExcluded) : rawExcluded;
+        if (!documentSums.IsEmpty)
+        {
+            if (roundOnDocument)
+            {
+                documentSums[4 * m].Add(rawExcluded);
+            }
+
+            documentSums[(4 * m) + 1].Add(excluded);
+        }
+
+        totals = new TaxLineTotals(rawBase, rawExcluded, excluded, roundOnDocument ? Math.Abs(key) : 0m);
+    }
+
+    /// <summary>Gets the number of sums <see cref="ComputeInto"/> adds to: four per tax and two untaxed sums.</summary>
+    internal int DocumentSumCount => (4 * TaxCount) + 2;
+
+    /// <summary>The fast path of <see cref="ComputeInto"/>: false, with nothing written, when the line cannot take it.</summary>
+    internal bool TryComputeSmall(in TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding, bool roundOnDocument, Span<TaxDetail> details, Span<TaxSum> documentSums, Span<SmallDecimal> scratch, Span<bool> computed, out TaxLineTotals totals)
+    {
+        totals = default;
+        var digits = rounding.Digits;
+        if (!line.Taxes.FitsSmall
+            || digits < 0
+            || rounding.DecimalOnly
+            || !SmallDecimal.TryFrom(line.PriceUnit, out var price)
+            || !SmallDecimal.TryFrom(line.Quantity, out var quantity)
+            || !SmallDecimal.TryFrom(line.DiscountPercent, out var discount))
+        {
+            return false;
+        }
+
+        var slots = line.Taxes.Slots;
+        var n = slots.Length;
+        scratch = scratch[..(TaxEngine.ScratchPerTax * n)];
+        computed = computed[..n];
+        scratch.Clear();
+        computed.Clear();
+        var amounts = scratch[..n];
+        var raw = scratch.Slice(n, n);
+        var bases = scratch.Slice(2 * n, n);
+        var extra = scratch.Slice(3 * n, n);
+        if (!TaxFastPath.TryCompute(slots, price, quantity, discount, roundingMethod == TaxRoundingMethod.PerLine, digits, amounts, raw, bases, extra, computed, out var rawBase, out var rawExcluded))
+        {
+            return false;
+        }
+
+        var m = TaxCount;
+        var key = rawExcluded;
+        var keyFits = true;
+        for (var i = 0; i < n; i++)
+        {
+            ref readonly var slot = ref slots[i];
+            ref readonly var rawTaxBase = ref bases[i];
+            ref readonly var rawAmount = ref raw[i];
+            var taxBase = roundOnDocument ? rawTaxBase.Round(digits) : rawTaxBase;
+            var amount = roundOnDocument ? amounts[i].Round(digits) : amounts[i];
+            details[i] = new TaxDetail(slot.Tax, slot.DenseIndex, currency, slot.PriceIncluded, rawTaxBase.ToDecimal(), taxBase.ToDecimal(), rawAmount.ToDecimal(), amount.ToDecimal(), 0m, 0m);
+            keyFits = keyFits && SmallDecimal.TryAdd(key, rawAmount, out key);
+            if (!documentSums.IsEmpty)
+            {
+                var k = slot.DenseIndex;
+                documentSums[k].Add(rawAmount);
+                documentSums[m + k].Add(amount);
+                documentSums[(2 * m) + k].Add(rawTaxBase);
+                documentSums[(3 * m) + k].Add(taxBase);
+            }
+        }
+
+        var excluded = roundOnDocument ? rawExcluded.Round(digits) : rawExcluded;
+        if (!documentSums.IsEmpty)
+        {
+            if (roundOnDocument)
+            {
+                documentSums[4 * m].Add(rawExcluded);
+            }
+
+            documentSums[(4 * m) + 1].Add(excluded);
+        }
+
+        var rawExcludedValue = rawExcluded.ToDecimal();
+        totals = new TaxLineTotals(rawBase.ToDecimal(), rawExcludedValue, excluded.ToDecimal(), !roundOnDocument ? 0m : keyFits ? key.Abs().ToDecimal() : KeyOf(rawExcludedValue, details[..n]));
+        return true;
+    }
+
+    /// <summary>|raw untaxed + Σ raw tax amounts| in <see cref="decimal"/>, for a line whose fast key outgrew 63 bits.</summary>
+    private static decimal KeyOf(decimal rawExcluded, ReadOnlySpan<TaxDetail> details)
+    {
+        var key = rawExcluded;
+        foreach (ref readonly var detail in details)
+        {
+            key += detail.RawAmount;
+        }
+
+        return Math.Abs(key);
     }
 
     private static void EnsureCurrency(Currency currency)

@@ -6,6 +6,9 @@ internal static class TaxDocument
     /// <summary>Taxes per document beyond which the per-tax sums live on the heap instead of the stack.</summary>
     private const int StackTaxes = 16;
 
+    /// <summary>Lines per document beyond which the lines' rounding keys live on the heap instead of the stack.</summary>
+    private const int StackLines = 64;
+
     public static TaxDocumentResult Compute(TaxConfiguration configuration, ReadOnlySpan<TaxLine> lines, Currency currency, TaxRoundingMethod method, TaxRounding rounding)
     {
         var count = lines.Length;
@@ -21,38 +24,38 @@ internal static class TaxDocument
         var details = detailCount == 0 ? [] : new TaxDetail[detailCount];
         var results = new TaxLineResult[count];
         var m = configuration.TaxCount;
-        Span<decimal> sums = m <= StackTaxes ? stackalloc decimal[4 * m] : new decimal[4 * m];
+        var sumCount = configuration.DocumentSumCount;
+        Span<TaxSum> sums = m <= StackTaxes ? stackalloc TaxSum[sumCount] : new TaxSum[sumCount];
         Span<bool> used = m <= StackTaxes ? stackalloc bool[m] : new bool[m];
         Span<decimal> scratch = widest <= TaxEngine.StackLimit ? stackalloc decimal[TaxEngine.ScratchPerTax * widest] : new decimal[TaxEngine.ScratchPerTax * widest];
+        Span<SmallDecimal> smallScratch = widest <= TaxEngine.StackLimit ? stackalloc SmallDecimal[TaxEngine.ScratchPerTax * widest] : new SmallDecimal[TaxEngine.ScratchPerTax * widest];
         Span<bool> computed = widest <= TaxEngine.StackLimit ? stackalloc bool[widest] : new bool[widest];
+        var global = method == TaxRoundingMethod.Globally;
+        Span<decimal> keys = !global ? default : count <= StackLines ? stackalloc decimal[count] : new decimal[count];
         var rawTax = sums[..m];
         var roundedTax = sums.Slice(m, m);
         var rawTaxBase = sums.Slice(2 * m, m);
         var roundedTaxBase = sums.Slice(3 * m, m);
-        var rawUntaxed = 0m;
-        var roundedUntaxed = 0m;
-        var global = method == TaxRoundingMethod.Globally;
+        ref readonly var rawUntaxed = ref sums[4 * m];
+        ref readonly var roundedUntaxed = ref sums[(4 * m) + 1];
         var offset = 0;
         for (var l = 0; l < count; l++)
         {
             ref readonly var line = ref lines[l];
             var n = line.Taxes.Slots.Length;
             var lineDetails = details.AsSpan(offset, n);
-            configuration.ComputeInto(line, currency, method, rounding, global, lineDetails, sums, scratch, computed, out var rawBase, out var rawExcluded);
+            configuration.ComputeInto(line, currency, method, rounding, global, lineDetails, sums, scratch, smallScratch, computed, out var lineTotals);
             foreach (ref readonly var slot in line.Taxes.Slots.AsSpan())
             {
                 used[slot.DenseIndex] = true;
             }
 
-            var excluded = rawExcluded;
             if (global)
             {
-                excluded = rounding.Round(rawExcluded);
-                rawUntaxed += rawExcluded;
+                keys[l] = lineTotals.Key;
             }
 
-            roundedUntaxed += excluded;
-            results[l] = new TaxLineResult(currency, method, global, rawBase, rawExcluded, excluded, 0m, details, offset, n);
+            results[l] = new TaxLineResult(currency, method, global, lineTotals.RawBase, lineTotals.RawExcluded, lineTotals.Excluded, 0m, details, offset, n);
             offset += n;
         }
 
@@ -68,22 +71,22 @@ internal static class TaxDocument
         var taxAmount = 0m;
         if (!global)
         {
-            untaxed = roundedUntaxed;
+            untaxed = roundedUntaxed.Value;
             for (var k = 0; k < m; k++)
             {
                 if (used[k])
                 {
-                    var tax = roundedTax[k];
-                    totals[t++] = new TaxTotal(configuration.TaxAt(k), currency, rawTaxBase[k], roundedTaxBase[k], rawTax[k], tax);
+                    var tax = roundedTax[k].Value;
+                    totals[t++] = new TaxTotal(configuration.TaxAt(k), currency, rawTaxBase[k].Value, roundedTaxBase[k].Value, rawTax[k].Value, tax);
                     taxAmount += tax;
                 }
             }
         }
         else
         {
-            var document = new Document(results, m);
-            untaxed = rounding.Round(rawUntaxed);
-            var untaxedDelta = untaxed - roundedUntaxed;
+            var document = new Document(results, m, keys);
+            untaxed = rounding.Round(rawUntaxed.Value);
+            var untaxedDelta = untaxed - roundedUntaxed.Value;
             if (untaxedDelta != 0m)
             {
                 document.Distribute(-1, untaxedDelta, rounding.Step, Target.Untaxed);
@@ -96,12 +99,12 @@ internal static class TaxDocument
                     continue;
                 }
 
-                var rawTaxK = rawTax[k];
-                var rawBaseK = rawTaxBase[k];
+                var rawTaxK = rawTax[k].Value;
+                var rawBaseK = rawTaxBase[k].Value;
                 var docTax = rounding.Round(rawTaxK);
                 var docBase = rounding.Round(rawBaseK);
-                var taxDelta = docTax - roundedTax[k];
-                var baseDelta = docBase - roundedTaxBase[k];
+                var taxDelta = docTax - roundedTax[k].Value;
+                var baseDelta = docBase - roundedTaxBase[k].Value;
                 if (taxDelta != 0m)
                 {
                     document.Distribute(k, taxDelta, rounding.Step, Target.TaxAmount);
@@ -128,16 +131,24 @@ internal static class TaxDocument
     }
 
     /// <summary>
-    /// The lines of a round-globally document while rounding differences are pushed onto them. Each line's key,
-    /// |raw tax-included total|, and for each tax (and the untaxed amount) the line with the largest key are
-    /// computed on the first difference only, in one pass; the order of all lines by key only when a difference
-    /// is more than one step.
+    /// The lines of a round-globally document while rounding differences are pushed onto them, with each line's key,
+    /// |raw tax-included total|. For each tax (and the untaxed amount) the line with the largest key is found on the
+    /// first difference only; the order of all lines by key only when a difference is more than one step.
     /// </summary>
-    private struct Document(TaxLineResult[] results, int taxCount)
+    private ref struct Document
     {
-        private decimal[]? _keys;
+        private readonly TaxLineResult[] _results;
+        private readonly int _taxCount;
+        private readonly ReadOnlySpan<decimal> _keys;
         private int[]? _largest;
         private int[]? _order;
+
+        public Document(TaxLineResult[] results, int taxCount, ReadOnlySpan<decimal> keys)
+        {
+            _results = results;
+            _taxCount = taxCount;
+            _keys = keys;
+        }
 
         /// <summary>
         /// Pushes a rounding difference onto lines as whole steps: largest |total| first, each taking ceil(share) until
@@ -145,18 +156,15 @@ internal static class TaxDocument
         /// </summary>
         public void Distribute(int denseIndex, decimal delta, decimal step, Target target)
         {
-            if (_keys is null || _largest is null)
-            {
-                Index();
-            }
-
-            var keys = _keys!;
+            var keys = _keys;
+            var results = _results;
+            var largest = _largest ??= Largest();
             var sign = delta < 0m ? -1m : 1m;
             var magnitude = Math.Abs(delta);
             var errors = magnitude == step ? 1m : decimal.Round(magnitude / step, 0, MidpointRounding.AwayFromZero);
             if (errors == 1m)
             {
-                var best = _largest![denseIndex < 0 ? taxCount : denseIndex];
+                var best = largest[denseIndex < 0 ? _taxCount : denseIndex];
                 if (best >= 0)
                 {
                     Apply(best, denseIndex < 0 ? -1 : IndexOfTax(results[best], denseIndex), sign * step, target);
@@ -200,32 +208,24 @@ internal static class TaxDocument
         }
 
         /// <summary>
-        /// Computes each line's key, |raw total excluded + Σ raw tax amounts|, and for each tax (slot
-        /// <c>taxCount</c>: any line, for the untaxed amount) the first line with the largest key that has it.
+        /// For each tax (slot <c>taxCount</c>: any line, for the untaxed amount), the first line with the largest key
+        /// that has it (-1 for none).
         /// </summary>
-        private void Index()
+        private readonly int[] Largest()
         {
-            var keys = new decimal[results.Length];
-            var largest = new int[taxCount + 1];
+            var keys = _keys;
+            var largest = new int[_taxCount + 1];
             Array.Fill(largest, -1);
-            for (var l = 0; l < results.Length; l++)
+            for (var l = 0; l < _results.Length; l++)
             {
-                var taxes = results[l].TaxSpan;
-                var total = results[l].RawTotalExcluded;
-                foreach (ref readonly var detail in taxes)
-                {
-                    total += detail.RawAmount;
-                }
-
-                var key = Math.Abs(total);
-                keys[l] = key;
-                ref var any = ref largest[taxCount];
+                var key = keys[l];
+                ref var any = ref largest[_taxCount];
                 if (any < 0 || key > keys[any])
                 {
                     any = l;
                 }
 
-                foreach (ref readonly var detail in taxes)
+                foreach (ref readonly var detail in _results[l].TaxSpan)
                 {
                     ref var best = ref largest[detail.DenseIndex];
                     if (best < 0 || key > keys[best])
@@ -235,12 +235,11 @@ internal static class TaxDocument
                 }
             }
 
-            _keys = keys;
-            _largest = largest;
+            return largest;
         }
 
         /// <summary>Lines by descending key, ties in line order, so that a refund mirrors its invoice exactly.</summary>
-        private static int[] Order(decimal[] keys)
+        private static int[] Order(ReadOnlySpan<decimal> keys)
         {
             var order = new int[keys.Length];
             if (order.Length > 64)
@@ -250,9 +249,10 @@ internal static class TaxDocument
                     order[i] = i;
                 }
 
+                var keyArray = keys.ToArray();
                 Array.Sort(order, (a, b) =>
                 {
-                    var byKey = keys[b].CompareTo(keys[a]);
+                    var byKey = keyArray[b].CompareTo(keyArray[a]);
                     return byKey != 0 ? byKey : a.CompareTo(b);
                 });
                 return order;
@@ -290,6 +290,7 @@ internal static class TaxDocument
 
         private readonly void Apply(int line, int taxIndex, decimal amount, Target target)
         {
+            var results = _results;
             switch (target)
             {
                 case Target.Untaxed:

@@ -32,6 +32,18 @@ internal readonly struct TaxRounding
 
     public decimal Step { get; }
 
+    /// <summary>Gets the number of decimals when the step is a power of ten (0.01 gives 2), else -1.</summary>
+    public int Digits => _digits;
+
+    /// <summary>
+    /// Gets a value indicating whether every computation with this rounding must stay in <see cref="decimal"/>
+    /// (no <see cref="TaxFastPath"/>): the reference the tests compare the fast path with.
+    /// </summary>
+    public bool DecimalOnly { get; private init; }
+
+    /// <summary>Returns this rounding with <see cref="DecimalOnly"/> set.</summary>
+    public TaxRounding InDecimalOnly() => this with { DecimalOnly = true };
+
     /// <summary>Rounds half away from zero to the step; a value already on a power-of-ten step is returned as is (cheap scale check).</summary>
     public decimal Round(decimal value)
     {

@@ -18,9 +18,11 @@ public sealed class TaxSet
         Configuration = configuration;
         Slots = slots;
         _taxes = new Tax[slots.Length];
+        FitsSmall = true;
         for (var i = 0; i < slots.Length; i++)
         {
             _taxes[i] = slots[i].Tax;
+            FitsSmall &= slots[i].FitsSmall;
         }
     }
 
@@ -34,6 +36,9 @@ public sealed class TaxSet
     public int Count => _taxes.Length;
 
     internal TaxSlot[] Slots { get; }
+
+    /// <summary>Gets a value indicating whether every tax of the set can take the fast path (<see cref="TaxSlot.FitsSmall"/>).</summary>
+    internal bool FitsSmall { get; }
 
     /// <summary>Returns the batches as index ranges, in order (for explanations and tests).</summary>
     /// <returns>Each batch's first index and length.</returns>

@@ -16,6 +16,15 @@ internal readonly struct TaxSlot
         BatchStart = 0;
         BatchEnd = 0;
         BatchRateSum = 0m;
+        var needsDivision = tax.Type switch
+        {
+            TaxAmountType.Percent => priceIncluded,
+            TaxAmountType.Division => !priceIncluded,
+            _ => false,
+        };
+        FitsSmall = !needsDivision & SmallDecimal.TryFrom(Amount, out var amount) & SmallDecimal.TryFrom(Rate, out var rate);
+        SmallAmount = amount;
+        SmallRate = rate;
     }
 
     private TaxSlot(TaxSlot source, int batchStart, int batchEnd, decimal batchRateSum)
@@ -52,6 +61,18 @@ internal readonly struct TaxSlot
 
     /// <summary>Gets the sum of the batch's rates as a fraction.</summary>
     public decimal BatchRateSum { get; }
+
+    /// <summary>
+    /// Gets a value indicating whether the fast path can compute this tax: no division (price-included percent and
+    /// price-excluded division taxes divide) and an amount and rate that fit a <see cref="SmallDecimal"/>.
+    /// </summary>
+    public bool FitsSmall { get; }
+
+    /// <summary>Gets <see cref="Amount"/> for the fast path (valid when <see cref="FitsSmall"/>).</summary>
+    public SmallDecimal SmallAmount { get; }
+
+    /// <summary>Gets <see cref="Rate"/> for the fast path (valid when <see cref="FitsSmall"/>).</summary>
+    public SmallDecimal SmallRate { get; }
 
     public TaxSlot WithBatch(int start, int end, decimal rateSum) => new(this, start, end, rateSum);
 }

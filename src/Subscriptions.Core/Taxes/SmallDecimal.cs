@@ -1,0 +1,287 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace Subscriptions.Taxes;
+
+/// <summary>
+/// A <see cref="decimal"/> whose coefficient fits in 63 bits, kept as <see cref="decimal"/> keeps it: a magnitude and
+/// the same flags word (sign bit and scale; trailing zeros and the sign of a zero included). Every operation returns
+/// exactly the bits <see cref="decimal"/>'s own operation returns, or <c>false</c> where <see cref="decimal"/> would
+/// need a wider coefficient or would round (scale above 28); the caller then redoes that work in <see cref="decimal"/>.
+/// </summary>
+/// <remarks>
+/// The tax engine's fast path: invoice arithmetic (prices with a few decimals, rates, quantities) stays far below 63
+/// bits, where these operations are a few inlined integer instructions instead of calls into <see cref="decimal"/>'s
+/// general 96-bit routines. <c>default</c> is positive zero with scale 0, the same as <c>0m</c>.
+/// </remarks>
+internal readonly struct SmallDecimal
+{
+    /// <summary>The exclusive bound on magnitudes: the sum of two stays below 2^64.</summary>
+    private const ulong Limit = 1UL << 63;
+
+    private const int MaxScale = 28;
+    private const int SignMask = int.MinValue;
+    private const int ScaleShift = 16;
+
+    private static readonly ulong[] PowersOfTen =
+    [
+        1UL, 10UL, 100UL, 1_000UL, 10_000UL, 100_000UL, 1_000_000UL, 10_000_000UL, 100_000_000UL, 1_000_000_000UL,
+        10_000_000_000UL, 100_000_000_000UL, 1_000_000_000_000UL, 10_000_000_000_000UL, 100_000_000_000_000UL,
+        1_000_000_000_000_000UL, 10_000_000_000_000_000UL, 100_000_000_000_000_000UL, 1_000_000_000_000_000_000UL,
+        10_000_000_000_000_000_000UL,
+    ];
+
+    // Division by 10^k as a multiplication: for x < 2^63, x / 10^k = high64(x × Reciprocals[k]) >> ReciprocalShifts[k]
+    // with Reciprocals[k] = floor(2^(64 + s) / 10^k) + 1 and s = floor(log2 10^k). The rounding error is below
+    // x / 2^(64 + s) < 2^-(s + 1) < 10^-k, too small to reach the next integer.
+    private static readonly (ulong Multiplier, int Shift)[] Reciprocals = BuildReciprocals();
+
+    private readonly ulong _magnitude;
+    private readonly int _flags;
+
+    private SmallDecimal(ulong magnitude, int flags)
+    {
+        _magnitude = magnitude;
+        _flags = flags;
+    }
+
+    /// <summary>Gets the coefficient's magnitude (below 2^63).</summary>
+    public ulong Magnitude => _magnitude;
+
+    /// <summary>Gets the number of decimals, 0 to 28.</summary>
+    public int Scale => (_flags >> ScaleShift) & 0xFF;
+
+    /// <summary>Gets a value indicating whether the sign bit is set (a zero can carry it, as in <see cref="decimal"/>).</summary>
+    public bool IsNegative => _flags < 0;
+
+    /// <summary>Gets a value indicating whether the value is zero, whatever its sign and scale.</summary>
+    public bool IsZero => _magnitude == 0;
+
+    /// <summary>Gets a value indicating whether the value is below zero (a negative zero is not).</summary>
+    public bool IsBelowZero => _flags < 0 && _magnitude != 0;
+
+    /// <summary>Converts a decimal whose coefficient fits in 63 bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryFrom(decimal value, out SmallDecimal result)
+    {
+        var bits = default(DecimalBits);
+        decimal.GetBits(value, bits);
+        var magnitude = unchecked(((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
+        if (bits[2] != 0 || magnitude >= Limit)
+        {
+            result = default;
+            return false;
+        }
+
+        result = new SmallDecimal(magnitude, bits[3]);
+        return true;
+    }
+
+    /// <summary>Returns the same value as a <see cref="decimal"/>, bit for bit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public decimal ToDecimal() => new(unchecked((int)_magnitude), (int)(_magnitude >> 32), 0, _flags < 0, (byte)Scale);
+
+    /// <summary>Flips the sign bit, as unary minus on <see cref="decimal"/> does (zeros included).</summary>
+    public SmallDecimal Negate() => new(_magnitude, _flags ^ SignMask);
+
+    /// <summary>Adds as <see cref="decimal"/> does: the larger scale, and on a zero result the sign of the operand kept.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryAdd(in SmallDecimal a, in SmallDecimal b, out SmallDecimal result)
+    {
+        if (a._flags == b._flags)
+        {
+            // Same scale and sign: the common case of sums.
+            var sum = a._magnitude + b._magnitude;
+            result = new SmallDecimal(sum, a._flags);
+            return sum < Limit;
+        }
+
+        return TryAddSlow(a, b, out result);
+    }
+
+    /// <summary>Adds when both values have the same scale and sign (and the sum fits); false otherwise, to call <see cref="TryAdd"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryAddSameFlags(in SmallDecimal a, in SmallDecimal b, out SmallDecimal result)
+    {
+        var sum = a._magnitude + b._magnitude;
+        result = new SmallDecimal(sum, a._flags);
+        return a._flags == b._flags && sum < Limit;
+    }
+
+    /// <summary>Subtracts as <see cref="decimal"/> does (the same as adding the negated operand).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TrySubtract(in SmallDecimal a, in SmallDecimal b, out SmallDecimal result) => TryAdd(a, b.Negate(), out result);
+
+    /// <summary>Multiplies as <see cref="decimal"/> does: scales add up, signs combine, trailing zeros stay.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryMultiply(in SmallDecimal a, in SmallDecimal b, out SmallDecimal result)
+    {
+        var scale = a.Scale + b.Scale;
+        var high = Math.BigMul(a._magnitude, b._magnitude, out var low);
+        if ((high | (low >> 63)) != 0 || scale > MaxScale)
+        {
+            result = default;
+            return false;
+        }
+
+        if (low == 0 && (a._magnitude > uint.MaxValue || b._magnitude > uint.MaxValue))
+        {
+            // decimal's wide multiplication returns a plain zero; only its 32-bit path keeps sign and scale.
+            result = default;
+            return true;
+        }
+
+        result = new SmallDecimal(low, ((a._flags ^ b._flags) & SignMask) | (scale << ScaleShift));
+        return true;
+    }
+
+    /// <summary>
+    /// Rounds half away from zero to <paramref name="digits"/> decimals, as
+    /// <c>decimal.Round(value, digits, MidpointRounding.AwayFromZero)</c> does: unchanged when the scale is already
+    /// that small, else exactly that scale, keeping the sign.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public SmallDecimal Round(int digits)
+    {
+        var drop = Scale - digits;
+        if (drop <= 0)
+        {
+            return this;
+        }
+
+        var flags = (_flags & SignMask) | (digits << ScaleShift);
+        if (drop >= PowersOfTen.Length)
+        {
+            // The magnitude is below 2^63 < 0.5 × 10^19: it rounds to zero.
+            return new SmallDecimal(0, flags);
+        }
+
+        var divisor = PowersOfTen[drop];
+        var (multiplier, shift) = Reciprocals[drop];
+        var quotient = Math.BigMul(_magnitude, multiplier, out _) >> shift;
+        var remainder = _magnitude - (quotient * divisor);
+        return new SmallDecimal(remainder >= divisor - remainder ? quotient + 1 : quotient, flags);
+    }
+
+    /// <summary>Clears the sign bit, as <see cref="Math.Abs(decimal)"/> does.</summary>
+    public SmallDecimal Abs() => new(_magnitude, _flags & ~SignMask);
+
+    /// <summary>Compares the values (not the representations): -1, 0 or 1.</summary>
+    public static int Compare(in SmallDecimal a, in SmallDecimal b)
+    {
+        var aSign = a._magnitude == 0 ? 0 : a.IsNegative ? -1 : 1;
+        var bSign = b._magnitude == 0 ? 0 : b.IsNegative ? -1 : 1;
+        if (aSign != bSign || aSign == 0)
+        {
+            return aSign.CompareTo(bSign);
+        }
+
+        int byMagnitude;
+        var shift = a.Scale - b.Scale;
+        if (shift >= PowersOfTen.Length)
+        {
+            // b has fewer decimals by 20 or more: scaled up, its non-zero magnitude exceeds any 63-bit one.
+            byMagnitude = -1;
+        }
+        else if (-shift >= PowersOfTen.Length)
+        {
+            byMagnitude = 1;
+        }
+        else
+        {
+            var left = shift < 0 ? (UInt128)a._magnitude * PowersOfTen[-shift] : a._magnitude;
+            var right = shift > 0 ? (UInt128)b._magnitude * PowersOfTen[shift] : b._magnitude;
+            byMagnitude = left.CompareTo(right);
+        }
+
+        return aSign > 0 ? byMagnitude : -byMagnitude;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => ToDecimal().ToString(CultureInfo.InvariantCulture);
+
+    private static (ulong Multiplier, int Shift)[] BuildReciprocals()
+    {
+        var reciprocals = new (ulong Multiplier, int Shift)[PowersOfTen.Length];
+        for (var k = 1; k < PowersOfTen.Length; k++)
+        {
+            var shift = 63 - (int)ulong.LeadingZeroCount(PowersOfTen[k]);
+            reciprocals[k] = ((ulong)(((UInt128)1 << (64 + shift)) / PowersOfTen[k]) + 1, shift);
+        }
+
+        return reciprocals;
+    }
+
+    /// <summary>
+    /// The general addition, mirroring <see cref="decimal"/>'s: with equal scales the result starts with the first
+    /// operand's sign; with different scales the operand with fewer decimals is scaled up and gives the starting sign,
+    /// and when it is zero the result is the other operand unchanged. A negative difference flips the sign. The exact
+    /// result is worked out on 128 bits, so only a result that needs 63 bits or more gives up.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryAddSlow(in SmallDecimal a, in SmallDecimal b, out SmallDecimal result)
+    {
+        UInt128 left;
+        ulong right;
+        int flags;
+        if (a.Scale == b.Scale)
+        {
+            left = a._magnitude;
+            right = b._magnitude;
+            flags = a._flags;
+        }
+        else
+        {
+            ref readonly var low = ref a.Scale < b.Scale ? ref a : ref b;
+            ref readonly var high = ref a.Scale < b.Scale ? ref b : ref a;
+            if (low._magnitude == 0)
+            {
+                result = high;
+                return true;
+            }
+
+            var shift = high.Scale - low.Scale;
+            if (shift >= PowersOfTen.Length)
+            {
+                // Scaled up by 10^20 or more, the non-zero operand exceeds any 63-bit result, whatever is subtracted.
+                result = default;
+                return false;
+            }
+
+            left = (UInt128)low._magnitude * PowersOfTen[shift];
+            right = high._magnitude;
+            flags = (low._flags & SignMask) | (high._flags & ~SignMask);
+        }
+
+        UInt128 magnitude;
+        if (a.IsNegative == b.IsNegative)
+        {
+            magnitude = left + right;
+        }
+        else if (left >= right)
+        {
+            magnitude = left - right;
+        }
+        else
+        {
+            magnitude = right - left;
+            flags ^= SignMask;
+        }
+
+        if (magnitude >= Limit)
+        {
+            result = default;
+            return false;
+        }
+
+        result = new SmallDecimal((ulong)magnitude, flags);
+        return true;
+    }
+
+    /// <summary>The four 32-bit words <see cref="decimal.GetBits(decimal, Span{int})"/> writes, on the stack.</summary>
+    [InlineArray(4)]
+    private struct DecimalBits
+    {
+        private int _element;
+    }
+}

@@ -1,0 +1,216 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Subscriptions.Taxes;
+using Subscriptions.Testing;
+
+namespace Subscriptions.Core.Tests.Taxes;
+
+/// <summary>
+/// The tax fast path's <see cref="SmallDecimal"/> and <see cref="TaxSum"/> against <see cref="decimal"/> itself: every
+/// operation that succeeds returns the same bits (value, scale and the sign of zero), and the ones that give up do so
+/// only where the result would not fit.
+/// </summary>
+public class SmallDecimalTests
+{
+    private const ulong Limit = 1UL << 63;
+
+    /// <summary>Decimals of every shape: zeros with signs and scales, small and 40-bit coefficients, coefficients around 2^63, 96-bit ones.</summary>
+    private static Gen<decimal> AnyDecimal { get; } =
+        from magnitude in Gen.Frequency(
+            (3, Gen.Choose(0, 1_000_000).Select(i => (ulong)i)),
+            (2, Gen.Elements(0UL, 1UL, 5UL, 10UL, 50UL, 100UL, 105UL, 995UL, 1_000UL)),
+            (2, from high in Gen.Choose(0, 255) from low in Gen.Choose(int.MinValue, int.MaxValue) select ((ulong)high << 32) | (uint)low),
+            (1, Gen.Choose(-1_000, 1_000).Select(k => k < 0 ? Limit - (ulong)(-k) : Limit + (ulong)k)),
+            (1, from high in Gen.Choose(int.MinValue, int.MaxValue) from low in Gen.Choose(int.MinValue, int.MaxValue) select ((ulong)(uint)high << 32) | (uint)low))
+        from hi in Gen.Frequency((9, Gen.Constant(0)), (1, Gen.Choose(1, 1_000)))
+        from negative in Gen.Elements(false, false, true)
+        from scale in Gen.Frequency((4, Gen.Choose(0, 6)), (2, Gen.Choose(0, 14)), (1, Gen.Choose(15, 28)))
+        select new decimal(unchecked((int)magnitude), unchecked((int)(magnitude >> 32)), hi, negative, (byte)scale);
+
+    [Fact]
+    public void TryFrom_FitsExactlyWhenTheCoefficientIsBelowTwoToThe63_AndConvertsBackBitForBit()
+    {
+        PropertyCheck.Check(Prop.ForAll(Arb.From(AnyDecimal), value =>
+        {
+            var bits = decimal.GetBits(value);
+            var fits = bits[2] == 0 && (((ulong)(uint)bits[1] << 32) | (uint)bits[0]) < Limit;
+            Assert.Equal(fits, SmallDecimal.TryFrom(value, out var small));
+            if (fits)
+            {
+                AssertSameBits(value, small.ToDecimal());
+                AssertSameBits(-value, small.Negate().ToDecimal());
+                AssertSameBits(Math.Abs(value), small.Abs().ToDecimal());
+            }
+        }));
+    }
+
+    [Fact]
+    public void TryAddAndTrySubtract_GiveDecimalsBits_AndGiveUpOnlyWhenTheResultNeeds63Bits()
+    {
+        PropertyCheck.Check(Prop.ForAll(Arb.From(AnyDecimal), Arb.From(AnyDecimal), (a, b) =>
+        {
+            if (!SmallDecimal.TryFrom(a, out var x) || !SmallDecimal.TryFrom(b, out var y))
+            {
+                return;
+            }
+
+            CheckAddition(a + b, SmallDecimal.TryAdd(x, y, out var sum), sum, $"{a} + {b}");
+            CheckAddition(a - b, SmallDecimal.TrySubtract(x, y, out var difference), difference, $"{a} - {b}");
+            if (SmallDecimal.TryAddSameFlags(x, y, out var same))
+            {
+                AssertSameBits(a + b, same.ToDecimal());
+            }
+        }), 5_000);
+    }
+
+    [Fact]
+    public void TryMultiply_GivesDecimalsBits_AndFailsOnlyWhenTheProductOutgrows63BitsOrScale28()
+    {
+        PropertyCheck.Check(Prop.ForAll(Arb.From(AnyDecimal), Arb.From(AnyDecimal), (a, b) =>
+        {
+            if (!SmallDecimal.TryFrom(a, out var x) || !SmallDecimal.TryFrom(b, out var y))
+            {
+                return;
+            }
+
+            var ok = SmallDecimal.TryMultiply(x, y, out var product);
+            var fits = (UInt128)x.Magnitude * y.Magnitude < Limit && a.Scale + b.Scale <= 28;
+            Assert.Equal(fits, ok);
+            if (ok)
+            {
+                AssertSameBits(a * b, product.ToDecimal(), $"{a} × {b}");
+            }
+        }), 5_000);
+    }
+
+    [Fact]
+    public void Round_IsDecimalRoundHalfAwayFromZero_KeepingTheScaleWhenAlreadyShortEnough()
+    {
+        var cases =
+            from value in AnyDecimal
+            from digits in Gen.Choose(0, 6)
+            select (value, digits);
+        PropertyCheck.Check(Prop.ForAll(Arb.From(cases), c =>
+        {
+            if (!SmallDecimal.TryFrom(c.value, out var small))
+            {
+                return;
+            }
+
+            var expected = c.value.Scale <= c.digits ? c.value : decimal.Round(c.value, c.digits, MidpointRounding.AwayFromZero);
+            AssertSameBits(expected, small.Round(c.digits).ToDecimal(), $"round({c.value}, {c.digits})");
+        }), 5_000);
+    }
+
+    [Fact]
+    public void Compare_OrdersByValue_AsDecimalCompareDoes()
+    {
+        PropertyCheck.Check(Prop.ForAll(Arb.From(AnyDecimal), Arb.From(AnyDecimal), (a, b) =>
+        {
+            if (SmallDecimal.TryFrom(a, out var x) && SmallDecimal.TryFrom(b, out var y))
+            {
+                Assert.Equal(decimal.Compare(a, b), SmallDecimal.Compare(x, y));
+                Assert.Equal(0, SmallDecimal.Compare(x, x));
+            }
+        }), 5_000);
+    }
+
+    [Fact]
+    public void TaxSum_OfAnySequence_HasTheBitsOfAddingInOrderWithDecimal()
+    {
+        var cases =
+            from values in Gen.ArrayOf(AnyDecimal)
+            from asSmall in Gen.ArrayOf(Gen.Elements(false, true), values.Length)
+            select (values, asSmall);
+        PropertyCheck.Check(Prop.ForAll(Arb.From(cases), c =>
+        {
+            var sum = default(TaxSum);
+            var expected = 0m;
+            for (var i = 0; i < c.values.Length; i++)
+            {
+                try
+                {
+                    expected += c.values[i];
+                }
+                catch (OverflowException)
+                {
+                    return;
+                }
+
+                if (c.asSmall[i] && SmallDecimal.TryFrom(c.values[i], out var small))
+                {
+                    sum.Add(small);
+                }
+                else
+                {
+                    sum.Add(c.values[i]);
+                }
+
+                AssertSameBits(expected, sum.Value, $"after {i + 1} of [{string.Join(", ", c.values)}]");
+            }
+        }));
+    }
+
+    [Theory]
+    [InlineData("-1.5", "1.5", true, 1)]
+    [InlineData("1.5", "-1.5", false, 1)]
+    [InlineData("0", "-0.00", true, 2)]
+    [InlineData("-0.00", "0", true, 2)]
+    public void TryAdd_ZeroResults_CarryTheSignAndScaleDecimalGivesThem(string left, string right, bool negative, int scale)
+    {
+        var a = decimal.Parse(left, System.Globalization.CultureInfo.InvariantCulture);
+        var b = decimal.Parse(right, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(SmallDecimal.TryFrom(a, out var x));
+        Assert.True(SmallDecimal.TryFrom(b, out var y));
+        Assert.True(SmallDecimal.TryAdd(x, y, out var sum));
+        Assert.True(sum.IsZero);
+        Assert.Equal(negative, sum.IsNegative);
+        Assert.Equal(scale, sum.Scale);
+        AssertSameBits(a + b, sum.ToDecimal());
+    }
+
+    [Fact]
+    public void TryMultiply_ZeroTimesAWideCoefficient_IsAPlainZeroAsInDecimal()
+    {
+        var wide = -12_345_678_901_234.5m;
+        var zero = 0.00m;
+        Assert.True(SmallDecimal.TryFrom(wide, out var x));
+        Assert.True(SmallDecimal.TryFrom(zero, out var y));
+        Assert.True(SmallDecimal.TryMultiply(x, y, out var product));
+        AssertSameBits(wide * zero, product.ToDecimal());
+        Assert.True(SmallDecimal.TryFrom(-3m, out var narrow));
+        Assert.True(SmallDecimal.TryMultiply(narrow, y, out var narrowProduct));
+        AssertSameBits(-3m * zero, narrowProduct.ToDecimal());
+        Assert.True(narrowProduct.IsNegative);
+    }
+
+    [Fact]
+    public void TryAdd_PastTwoToThe63_GivesUp()
+    {
+        Assert.True(SmallDecimal.TryFrom(9_000_000_000_000_000_000m, out var big));
+        Assert.False(SmallDecimal.TryAdd(big, big, out _));
+        Assert.False(SmallDecimal.TryFrom(9_300_000_000_000_000_000m, out _));
+        var sum = default(TaxSum);
+        sum.Add(big);
+        sum.Add(big);
+        Assert.Equal(18_000_000_000_000_000_000m, sum.Value);
+    }
+
+    private static void CheckAddition(decimal expected, bool ok, SmallDecimal actual, string what)
+    {
+        var bits = decimal.GetBits(expected);
+        var fits = bits[2] == 0 && (((ulong)(uint)bits[1] << 32) | (uint)bits[0]) < Limit;
+        if (ok)
+        {
+            AssertSameBits(expected, actual.ToDecimal(), what);
+        }
+        else
+        {
+            // Giving up is allowed only where the result needs 63 bits or more.
+            Assert.False(fits, $"{what} gave up although {expected} fits");
+        }
+    }
+
+    private static void AssertSameBits(decimal expected, decimal actual, string? what = null) =>
+        Assert.True(decimal.GetBits(expected).AsSpan().SequenceEqual(decimal.GetBits(actual)), $"{what}: expected {expected} (scale {expected.Scale}, {(decimal.IsNegative(expected) ? "-" : "+")}), got {actual} (scale {actual.Scale}, {(decimal.IsNegative(actual) ? "-" : "+")})");
+}

@@ -1,0 +1,154 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Subscriptions.Taxes;
+using Subscriptions.Testing;
+
+namespace Subscriptions.Core.Tests.Taxes;
+
+/// <summary>
+/// The fast path (<see cref="TaxFastPath"/>, lines whose taxes never divide) against the <see cref="decimal"/>
+/// reference (<see cref="TaxRounding.DecimalOnly"/>): every reported value has the same bits, for any document.
+/// </summary>
+public class TaxFastPathTests
+{
+    /// <summary>Unit prices from zero to 10^14 with 0 to 12 decimals, some negative (credits) and some near 63 bits.</summary>
+    private static Gen<decimal> WidePrice { get; } = Gen.Frequency(
+        (4, Generators.TaxablePrice),
+        (1, Gen.Choose(-100_000, 0).Select(i => i / 100m)),
+        (1, from units in Gen.Choose(0, int.MaxValue) from scale in Gen.Choose(0, 12) select new decimal(units, 0, 0, false, (byte)scale)),
+        (1, from units in Gen.Choose(1, 1_000_000) select units * 100_000_000m),
+        (1, Gen.Elements(0m, 0.00m, 92_233_720_368.54775807m, 9_223_372_036_854.775807m)));
+
+    private static Gen<decimal> WideQuantity { get; } = Gen.Frequency(
+        (4, Generators.TaxableQuantity),
+        (1, Gen.Elements(0m, 1_000_000m, 0.000001m, 3.14159m, 123_456.789m)));
+
+    private static Gen<(TaxConfiguration Configuration, TaxLine[] Lines, Currency Currency, TaxRoundingMethod Method, decimal Step)> Documents { get; } =
+        from currency in Generators.TaxCurrency
+        from method in Gen.Elements(TaxRoundingMethod.PerLine, TaxRoundingMethod.Globally)
+        from cash in Gen.Elements(false, false, false, true)
+        from plain in Gen.Elements(false, true)
+        from taxes in plain ? ExcludedOrFixed : Generators.AnyTaxes
+        from specs in Gen.ArrayOf(
+            from price in WidePrice
+            from quantity in WideQuantity
+            from discount in Generators.Discount
+            from mask in Gen.Choose(0, 7)
+            from refund in Gen.Elements(false, false, true)
+            select (price, quantity, discount, mask, refund))
+        select Build(currency, method, cash ? 0.05m : currency.MinorUnit, taxes, specs);
+
+    /// <summary>Taxes the fast path takes: price-excluded percents (some entering later bases), fixed taxes and price-included divisions.</summary>
+    private static Gen<Tax[]> ExcludedOrFixed { get; } =
+        from count in Gen.Choose(1, 3)
+        from specs in Gen.ArrayOf(
+            from type in Gen.Elements(TaxAmountType.Percent, TaxAmountType.Percent, TaxAmountType.Fixed, TaxAmountType.Division)
+            from rate in Generators.TaxRate
+            from sequence in Gen.Choose(0, 5)
+            from includeBase in Gen.Elements(false, true)
+            select (type, rate, sequence, includeBase),
+            count)
+        select specs.Select((s, i) => new Tax(i + 1, "gen", $"{s.type}{s.rate}", s.type, s.type == TaxAmountType.Fixed ? s.rate / 10m : s.rate, s.sequence, priceIncluded: s.type == TaxAmountType.Division, includeBaseAmount: s.includeBase)).ToArray();
+
+    [Fact]
+    public void ComputeDocument_FastPathAndDecimalReference_ReportTheSameBits()
+    {
+        PropertyCheck.Check(Prop.ForAll(Arb.From(Documents), c =>
+        {
+            var fast = c.Configuration.ComputeDocument(c.Lines, c.Currency, c.Method, c.Step);
+            var reference = TaxDocument.Compute(c.Configuration, c.Lines, c.Currency, c.Method, new TaxRounding(c.Step).InDecimalOnly());
+            var where = $"{c.Method} at {c.Step} {c.Currency.Code}: [{string.Join("; ", c.Lines.Select(l => $"{l.PriceUnit} x {l.Quantity} -{l.DiscountPercent}% [{string.Join(",", l.Taxes.Taxes.Select(t => t.Name))}]"))}]";
+            Same(reference.Untaxed.Amount, fast.Untaxed.Amount, where);
+            Same(reference.TaxAmount.Amount, fast.TaxAmount.Amount, where);
+            Assert.Equal(reference.TaxTotals.Count, fast.TaxTotals.Count);
+            for (var t = 0; t < fast.TaxTotals.Count; t++)
+            {
+                Assert.Same(reference.TaxTotals[t].Tax, fast.TaxTotals[t].Tax);
+                Same(reference.TaxTotals[t].RawBase, fast.TaxTotals[t].RawBase, where);
+                Same(reference.TaxTotals[t].Base.Amount, fast.TaxTotals[t].Base.Amount, where);
+                Same(reference.TaxTotals[t].RawAmount, fast.TaxTotals[t].RawAmount, where);
+                Same(reference.TaxTotals[t].Amount.Amount, fast.TaxTotals[t].Amount.Amount, where);
+            }
+
+            for (var l = 0; l < c.Lines.Length; l++)
+            {
+                SameLine(reference.Lines[l], fast.Lines[l], $"line {l} of {where}");
+            }
+        }));
+    }
+
+    [Fact]
+    public void ComputeLine_FastPathAndDecimalReference_ReportTheSameBits()
+    {
+        PropertyCheck.Check(Prop.ForAll(Arb.From(Documents), c =>
+        {
+            foreach (var line in c.Lines)
+            {
+                var rounding = new TaxRounding(c.Step);
+                var fast = c.Configuration.ComputeLineCore(line, c.Currency, c.Method, rounding);
+                var reference = c.Configuration.ComputeLineCore(line, c.Currency, c.Method, rounding.InDecimalOnly());
+                SameLine(reference, fast, $"{line.PriceUnit} x {line.Quantity} -{line.DiscountPercent}% {c.Method} at {c.Step}");
+            }
+        }), 300);
+    }
+
+    [Fact]
+    public void TryComputeSmall_TakesLinesWithoutDivisions_AndLeavesTheOthersToDecimal()
+    {
+        var vat = new Tax(1, "acme", "VAT 21%", TaxAmountType.Percent, 21m);
+        var eco = new Tax(2, "acme", "Eco", TaxAmountType.Fixed, 0.5m, sequence: 0, includeBaseAmount: true);
+        var included = new Tax(3, "acme", "VAT 6% incl.", TaxAmountType.Percent, 6m, priceIncluded: true);
+        var gross = new Tax(4, "acme", "Gross-up 10%", TaxAmountType.Division, 10m);
+        var config = new TaxConfiguration("acme", "BE", [vat, eco, included, gross], TaxRoundingMethod.Globally);
+        var plain = config.CreateSet(vat, eco);
+        var rounding = new TaxRounding(Currency.Eur);
+
+        Assert.True(Takes(new TaxLine(19.99m, 3m, plain), rounding));
+        Assert.True(Takes(new TaxLine(19.99m, 3m, plain).ToRefund(), rounding));
+        Assert.False(Takes(new TaxLine(19.99m, 3m, config.CreateSet(included)), rounding));
+        Assert.False(Takes(new TaxLine(19.99m, 3m, config.CreateSet(gross)), rounding));
+        Assert.False(Takes(new TaxLine(19.99m, 3m, plain), new TaxRounding(0.05m)));
+        Assert.False(Takes(new TaxLine(19.99m, 3m, plain), rounding.InDecimalOnly()));
+        Assert.False(Takes(new TaxLine(9_300_000_000_000_000_000m, 1m, plain), rounding));
+        Assert.False(Takes(new TaxLine(9_000_000_000.123456789m, 1_000_000m, plain), rounding));
+
+        bool Takes(TaxLine line, TaxRounding rounding) =>
+            config.TryComputeSmall(line, Currency.Eur, TaxRoundingMethod.Globally, rounding, true, new TaxDetail[2], default, new SmallDecimal[8], new bool[2], out _);
+    }
+
+    private static (TaxConfiguration, TaxLine[], Currency, TaxRoundingMethod, decimal) Build(Currency currency, TaxRoundingMethod method, decimal step, Tax[] taxes, (decimal Price, decimal Quantity, decimal Discount, int Mask, bool Refund)[] specs)
+    {
+        var configuration = new TaxConfiguration("gen", "BE", taxes, method);
+        var lines = specs.Select(s =>
+        {
+            var line = new TaxLine(s.Price, s.Quantity, configuration.CreateSet(taxes.Where((_, i) => (s.Mask & (1 << i)) != 0)), s.Discount);
+            return s.Refund ? line.ToRefund() : line;
+        }).ToArray();
+        return (configuration, lines, currency, method, step);
+    }
+
+    private static void SameLine(TaxLineResult expected, TaxLineResult actual, string where)
+    {
+        Same(expected.RawBase, actual.RawBase, where);
+        Same(expected.RawTotalExcluded, actual.RawTotalExcluded, where);
+        Same(expected.TotalExcluded.Amount, actual.TotalExcluded.Amount, where);
+        Same(expected.TotalExcludedAdjustment, actual.TotalExcludedAdjustment, where);
+        Assert.Equal(expected.Taxes.Count, actual.Taxes.Count);
+        for (var i = 0; i < actual.Taxes.Count; i++)
+        {
+            var e = expected.Taxes[i];
+            var a = actual.Taxes[i];
+            Assert.Same(e.Tax, a.Tax);
+            Assert.Equal(e.PriceIncluded, a.PriceIncluded);
+            Same(e.RawBase, a.RawBase, where);
+            Same(e.Base.Amount, a.Base.Amount, where);
+            Same(e.RawAmount, a.RawAmount, where);
+            Same(e.Amount.Amount, a.Amount.Amount, where);
+            Same(e.BaseAdjustment, a.BaseAdjustment, where);
+            Same(e.AmountAdjustment, a.AmountAdjustment, where);
+        }
+    }
+
+    private static void Same(decimal expected, decimal actual, string where) =>
+        Assert.True(decimal.GetBits(expected).AsSpan().SequenceEqual(decimal.GetBits(actual)), $"expected {expected} (scale {expected.Scale}), got {actual} (scale {actual.Scale}) in {where}");
+}
