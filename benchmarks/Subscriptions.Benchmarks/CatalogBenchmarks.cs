@@ -22,6 +22,8 @@ public class CatalogBenchmarks
     private TaxSet _taxSet = null!;
     private TaxLine[] _document = null!;
     private TaxLine[] _plainInvoice = null!;
+    private TaxConfiguration _consumerTaxes = null!;
+    private TaxLine[] _consumerInvoice = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -58,6 +60,10 @@ public class CatalogBenchmarks
         var included = _taxes.CreateSet(vat6, eco);
         var vatOnly = _taxes.CreateSet(vat);
         _plainInvoice = Enumerable.Range(0, 20).Select(i => new TaxLine(9.99m + (i * 1.37m), 1 + (i % 4), vatOnly)).ToArray();
+        var vatIncluded = new Tax(4, "acme", "VAT 21% incl.", TaxAmountType.Percent, 21m, priceIncluded: true);
+        _consumerTaxes = new TaxConfiguration("acme", "BE", [vatIncluded], TaxRoundingMethod.Globally);
+        var consumerSet = _consumerTaxes.CreateSet(vatIncluded);
+        _consumerInvoice = Enumerable.Range(0, 20).Select(i => new TaxLine(9.99m + (i * 1.37m), 1 + (i % 4), consumerSet)).ToArray();
         _document = Enumerable.Range(0, 20).Select(i => new TaxLine(9.99m + (i * 1.37m), 1 + (i % 4), i % 3 == 0 ? included : _taxSet, i % 5 == 0 ? 10m : 0m)).ToArray();
     }
 
@@ -104,4 +110,8 @@ public class CatalogBenchmarks
     /// <summary>A plain invoice for comparison: 20 lines with one price-excluded 21 % VAT each, rounded globally.</summary>
     [Benchmark]
     public TaxDocumentResult TaxPlainInvoice20LinesGlobal() => _taxes.ComputeDocument(_plainInvoice, Currency.Eur);
+
+    /// <summary>A consumer invoice: 20 lines with one price-included 21 % VAT each (a division per line), rounded globally.</summary>
+    [Benchmark]
+    public TaxDocumentResult TaxConsumerInvoice20LinesGlobal() => _consumerTaxes.ComputeDocument(_consumerInvoice, Currency.Eur);
 }

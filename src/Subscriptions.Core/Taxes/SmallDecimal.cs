@@ -48,6 +48,9 @@ internal readonly struct SmallDecimal
     /// <summary>Gets the coefficient's magnitude (below 2^63).</summary>
     public ulong Magnitude => _magnitude;
 
+    /// <summary>Gets <see cref="decimal"/>'s flags word: the sign bit (bit 31) and the scale (bits 16 to 23).</summary>
+    public int Flags => _flags;
+
     /// <summary>Gets the number of decimals, 0 to 28.</summary>
     public int Scale => (_flags >> ScaleShift) & 0xFF;
 
@@ -221,40 +224,54 @@ internal readonly struct SmallDecimal
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool TryAddSlow(in SmallDecimal a, in SmallDecimal b, out SmallDecimal result)
     {
-        UInt128 left;
-        ulong right;
-        int flags;
+        var sameSign = a.IsNegative == b.IsNegative;
         if (a.Scale == b.Scale)
         {
-            left = a._magnitude;
-            right = b._magnitude;
-            flags = a._flags;
+            return Combine(a._magnitude, b._magnitude, a._flags, sameSign, out result);
         }
-        else
+
+        ref readonly var low = ref a.Scale < b.Scale ? ref a : ref b;
+        ref readonly var high = ref a.Scale < b.Scale ? ref b : ref a;
+        if (low._magnitude == 0)
         {
-            ref readonly var low = ref a.Scale < b.Scale ? ref a : ref b;
-            ref readonly var high = ref a.Scale < b.Scale ? ref b : ref a;
-            if (low._magnitude == 0)
-            {
-                result = high;
-                return true;
-            }
-
-            var shift = high.Scale - low.Scale;
-            if (shift >= PowersOfTen.Length)
-            {
-                // Scaled up by 10^20 or more, the non-zero operand exceeds any 63-bit result, whatever is subtracted.
-                result = default;
-                return false;
-            }
-
-            left = (UInt128)low._magnitude * PowersOfTen[shift];
-            right = high._magnitude;
-            flags = (low._flags & SignMask) | (high._flags & ~SignMask);
+            result = high;
+            return true;
         }
 
-        UInt128 magnitude;
-        if (a.IsNegative == b.IsNegative)
+        var shift = high.Scale - low.Scale;
+        if (shift >= PowersOfTen.Length)
+        {
+            // Scaled up by 10^20 or more, the non-zero operand exceeds any 63-bit result, whatever is subtracted.
+            result = default;
+            return false;
+        }
+
+        var flags = (low._flags & SignMask) | (high._flags & ~SignMask);
+        var carry = Math.BigMul(low._magnitude, PowersOfTen[shift], out var scaled);
+        if (carry == 0 && scaled < Limit)
+        {
+            // The usual case: both operands below 2^63 on the common scale.
+            return Combine(scaled, high._magnitude, flags, sameSign, out result);
+        }
+
+        // The scaled operand needs 63 bits or more, so it is the larger one: only a difference can bring the result
+        // back below 2^63, and it keeps the scaled operand's sign.
+        var difference = new UInt128(carry, scaled) - high._magnitude;
+        if (sameSign || difference >= Limit)
+        {
+            result = default;
+            return false;
+        }
+
+        result = new SmallDecimal((ulong)difference, flags);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Combine(ulong left, ulong right, int flags, bool sameSign, out SmallDecimal result)
+    {
+        ulong magnitude;
+        if (sameSign)
         {
             magnitude = left + right;
         }
@@ -268,14 +285,8 @@ internal readonly struct SmallDecimal
             flags ^= SignMask;
         }
 
-        if (magnitude >= Limit)
-        {
-            result = default;
-            return false;
-        }
-
-        result = new SmallDecimal((ulong)magnitude, flags);
-        return true;
+        result = new SmallDecimal(magnitude, flags);
+        return magnitude < Limit;
     }
 
     /// <summary>The four 32-bit words <see cref="decimal.GetBits(decimal, Span{int})"/> writes, on the stack.</summary>

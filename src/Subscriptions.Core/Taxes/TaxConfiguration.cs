@@ -294,7 +294,7 @@ public sealed class TaxConfiguration
     /// </remarks>
     internal void ComputeInto(in TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding, bool roundOnDocument, Span<TaxDetail> details, Span<TaxSum> documentSums, Span<decimal> scratch, Span<SmallDecimal> smallScratch, Span<bool> computed, out TaxLineTotals totals)
     {
-        if (TryComputeSmall(line, currency, roundingMethod, rounding, roundOnDocument, details, documentSums, smallScratch, computed, out totals))
+        if (line.Taxes.FitsSmall && TryComputeSmall(line, currency, roundingMethod, rounding, roundOnDocument, details, documentSums, smallScratch, computed, out totals))
         {
             return;
         }
@@ -312,7 +312,6 @@ public sealed class TaxConfiguration
         var extra = scratch.Slice(3 * n, n);
         var rawExcluded = TaxEngine.Compute(slots, line.PriceUnit, line.Quantity, line.DiscountPercent, perLine, rounding, amounts, raw, bases, extra, computed, out var rawBase);
         var m = TaxCount;
-        var key = rawExcluded;
         for (var i = 0; i < n; i++)
         {
             ref readonly var slot = ref slots[i];
@@ -321,11 +320,6 @@ public sealed class TaxConfiguration
             var taxBase = roundOnDocument ? rounding.Round(rawTaxBase) : rawTaxBase;
             var amount = roundOnDocument ? rounding.Round(amounts[i]) : amounts[i];
             details[i] = new TaxDetail(slot.Tax, slot.DenseIndex, currency, slot.PriceIncluded, rawTaxBase, taxBase, rawAmount, amount, 0m, 0m);
-            if (roundOnDocument)
-            {
-                key += rawAmount;
-            }
-
             if (!documentSums.IsEmpty)
             {
                 var k = slot.DenseIndex;
@@ -347,7 +341,9 @@ public sealed class TaxConfiguration
             documentSums[(4 * m) + 1].Add(excluded);
         }
 
-        totals = new TaxLineTotals(rawBase, rawExcluded, excluded, roundOnDocument ? Math.Abs(key) : 0m);
+        // In decimal the key costs a few 28-digit additions: it is left to the document, which needs it only when a
+        // rounding difference has to be pushed onto lines.
+        totals = new TaxLineTotals(rawBase, rawExcluded, excluded, TaxLineTotals.KeyNotComputed);
     }
 
     /// <summary>Gets the number of sums <see cref="ComputeInto"/> adds to: four per tax and two untaxed sums.</summary>
@@ -417,20 +413,8 @@ public sealed class TaxConfiguration
         }
 
         var rawExcludedValue = rawExcluded.ToDecimal();
-        totals = new TaxLineTotals(rawBase.ToDecimal(), rawExcludedValue, excluded.ToDecimal(), !roundOnDocument ? 0m : keyFits ? key.Abs().ToDecimal() : KeyOf(rawExcludedValue, details[..n]));
+        totals = new TaxLineTotals(rawBase.ToDecimal(), rawExcludedValue, excluded.ToDecimal(), keyFits ? key.Abs().ToDecimal() : TaxLineTotals.KeyNotComputed);
         return true;
-    }
-
-    /// <summary>|raw untaxed + Σ raw tax amounts| in <see cref="decimal"/>, for a line whose fast key outgrew 63 bits.</summary>
-    private static decimal KeyOf(decimal rawExcluded, ReadOnlySpan<TaxDetail> details)
-    {
-        var key = rawExcluded;
-        foreach (ref readonly var detail in details)
-        {
-            key += detail.RawAmount;
-        }
-
-        return Math.Abs(key);
     }
 
     private static void EnsureCurrency(Currency currency)

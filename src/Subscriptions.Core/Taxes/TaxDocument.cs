@@ -139,11 +139,11 @@ internal static class TaxDocument
     {
         private readonly TaxLineResult[] _results;
         private readonly int _taxCount;
-        private readonly ReadOnlySpan<decimal> _keys;
+        private readonly Span<decimal> _keys;
         private int[]? _largest;
         private int[]? _order;
 
-        public Document(TaxLineResult[] results, int taxCount, ReadOnlySpan<decimal> keys)
+        public Document(TaxLineResult[] results, int taxCount, Span<decimal> keys)
         {
             _results = results;
             _taxCount = taxCount;
@@ -218,6 +218,11 @@ internal static class TaxDocument
             Array.Fill(largest, -1);
             for (var l = 0; l < _results.Length; l++)
             {
+                if (keys[l] == TaxLineTotals.KeyNotComputed)
+                {
+                    keys[l] = TaxLineTotals.KeyOf(_results[l]);
+                }
+
                 var key = keys[l];
                 ref var any = ref largest[_taxCount];
                 if (any < 0 || key > keys[any])

@@ -151,6 +151,28 @@ public class SmallDecimalTests
         }));
     }
 
+    [Fact]
+    public void TaxSum_OfTwentyEightDigitQuotients_HasTheBitsOfAddingInOrderWithDecimal()
+    {
+        // What price-included taxes produce: b × rate / (1 + rate), 28 significant digits, mixed with short values.
+        var quotient =
+            from cents in Gen.Choose(-1_000_000, 10_000_000)
+            from divisor in Gen.Elements(1.06m, 1.21m, 1.055m, 1.077m, 3m, 7m, 0.97m)
+            from shortOne in Gen.Elements(false, false, false, true)
+            select shortOne ? cents / 100m : cents / 100m * 0.21m / divisor;
+        PropertyCheck.Check(Prop.ForAll(Arb.From(Gen.ArrayOf(quotient)), values =>
+        {
+            var sum = default(TaxSum);
+            var expected = 0m;
+            foreach (var value in values)
+            {
+                expected += value;
+                sum.Add(value);
+                AssertSameBits(expected, sum.Value, $"[{string.Join(", ", values)}]");
+            }
+        }));
+    }
+
     [Theory]
     [InlineData("-1.5", "1.5", true, 1)]
     [InlineData("1.5", "-1.5", false, 1)]
@@ -182,6 +204,22 @@ public class SmallDecimalTests
         Assert.True(SmallDecimal.TryMultiply(narrow, y, out var narrowProduct));
         AssertSameBits(-3m * zero, narrowProduct.ToDecimal());
         Assert.True(narrowProduct.IsNegative);
+    }
+
+    [Theory]
+    [InlineData("93", "-92.23372036854775807")]
+    [InlineData("-93", "92.23372036854775807")]
+    [InlineData("-92.23372036854775807", "93")]
+    public void TryAdd_ScaledOperandPastTwoToThe63_StillGivesAResultThatFits(string left, string right)
+    {
+        // 93 on scale 17 needs 64 bits, the difference does not: decimal's result, exactly.
+        var a = decimal.Parse(left, System.Globalization.CultureInfo.InvariantCulture);
+        var b = decimal.Parse(right, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(SmallDecimal.TryFrom(a, out var x));
+        Assert.True(SmallDecimal.TryFrom(b, out var y));
+        Assert.True(SmallDecimal.TryAdd(x, y, out var sum));
+        AssertSameBits(a + b, sum.ToDecimal());
+        Assert.False(SmallDecimal.TryAdd(x, y.Negate(), out _));
     }
 
     [Fact]
