@@ -102,15 +102,6 @@ internal readonly struct SmallDecimal
         return TryAddSlow(a, b, out result);
     }
 
-    /// <summary>Adds when both values have the same scale and sign (and the sum fits); false otherwise, to call <see cref="TryAdd"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryAddSameFlags(in SmallDecimal a, in SmallDecimal b, out SmallDecimal result)
-    {
-        var sum = a._magnitude + b._magnitude;
-        result = new SmallDecimal(sum, a._flags);
-        return a._flags == b._flags && sum < Limit;
-    }
-
     /// <summary>Subtracts as <see cref="decimal"/> does (the same as adding the negated operand).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TrySubtract(in SmallDecimal a, in SmallDecimal b, out SmallDecimal result) => TryAdd(a, b.Negate(), out result);
@@ -168,37 +159,6 @@ internal readonly struct SmallDecimal
 
     /// <summary>Clears the sign bit, as <see cref="Math.Abs(decimal)"/> does.</summary>
     public SmallDecimal Abs() => new(_magnitude, _flags & ~SignMask);
-
-    /// <summary>Compares the values (not the representations): -1, 0 or 1.</summary>
-    public static int Compare(in SmallDecimal a, in SmallDecimal b)
-    {
-        var aSign = a._magnitude == 0 ? 0 : a.IsNegative ? -1 : 1;
-        var bSign = b._magnitude == 0 ? 0 : b.IsNegative ? -1 : 1;
-        if (aSign != bSign || aSign == 0)
-        {
-            return aSign.CompareTo(bSign);
-        }
-
-        int byMagnitude;
-        var shift = a.Scale - b.Scale;
-        if (shift >= PowersOfTen.Length)
-        {
-            // b has fewer decimals by 20 or more: scaled up, its non-zero magnitude exceeds any 63-bit one.
-            byMagnitude = -1;
-        }
-        else if (-shift >= PowersOfTen.Length)
-        {
-            byMagnitude = 1;
-        }
-        else
-        {
-            var left = shift < 0 ? (UInt128)a._magnitude * PowersOfTen[-shift] : a._magnitude;
-            var right = shift > 0 ? (UInt128)b._magnitude * PowersOfTen[shift] : b._magnitude;
-            byMagnitude = left.CompareTo(right);
-        }
-
-        return aSign > 0 ? byMagnitude : -byMagnitude;
-    }
 
     /// <inheritdoc />
     public override string ToString() => ToDecimal().ToString(CultureInfo.InvariantCulture);

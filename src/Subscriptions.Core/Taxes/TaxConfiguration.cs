@@ -302,15 +302,11 @@ public sealed class TaxConfiguration
         var slots = line.Taxes.Slots;
         var n = slots.Length;
         var perLine = roundingMethod == TaxRoundingMethod.PerLine;
-        scratch = scratch[..(TaxEngine.ScratchPerTax * n)];
-        computed = computed[..n];
-        scratch.Clear();
-        computed.Clear();
-        var amounts = scratch[..n];
-        var raw = scratch.Slice(n, n);
-        var bases = scratch.Slice(2 * n, n);
-        var extra = scratch.Slice(3 * n, n);
-        var rawExcluded = TaxEngine.Compute(slots, line.PriceUnit, line.Quantity, line.DiscountPercent, perLine, rounding, amounts, raw, bases, extra, computed, out var rawBase);
+        var work = new LineScratch<decimal>(scratch, computed, n);
+        var amounts = work.Amounts;
+        var raw = work.RawAmounts;
+        var bases = work.Bases;
+        var rawExcluded = TaxEngine.Compute(slots, line.PriceUnit, line.Quantity, line.DiscountPercent, perLine, rounding, amounts, raw, bases, work.ExtraBases, work.Computed, out var rawBase);
         var m = TaxCount;
         for (var i = 0; i < n; i++)
         {
@@ -366,15 +362,11 @@ public sealed class TaxConfiguration
 
         var slots = line.Taxes.Slots;
         var n = slots.Length;
-        scratch = scratch[..(TaxEngine.ScratchPerTax * n)];
-        computed = computed[..n];
-        scratch.Clear();
-        computed.Clear();
-        var amounts = scratch[..n];
-        var raw = scratch.Slice(n, n);
-        var bases = scratch.Slice(2 * n, n);
-        var extra = scratch.Slice(3 * n, n);
-        if (!TaxFastPath.TryCompute(slots, price, quantity, discount, roundingMethod == TaxRoundingMethod.PerLine, digits, amounts, raw, bases, extra, computed, out var rawBase, out var rawExcluded))
+        var work = new LineScratch<SmallDecimal>(scratch, computed, n);
+        var amounts = work.Amounts;
+        var raw = work.RawAmounts;
+        var bases = work.Bases;
+        if (!TaxFastPath.TryCompute(slots, price, quantity, discount, roundingMethod == TaxRoundingMethod.PerLine, digits, amounts, raw, bases, work.ExtraBases, work.Computed, out var rawBase, out var rawExcluded))
         {
             return false;
         }
