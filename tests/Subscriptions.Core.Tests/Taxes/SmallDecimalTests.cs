@@ -84,7 +84,7 @@ public class SmallDecimalTests
     {
         var cases =
             from value in AnyDecimal
-            from digits in Gen.Choose(0, 6)
+            from digits in Gen.Choose(0, 12)
             select (value, digits);
         PropertyCheck.Check(Prop.ForAll(Arb.From(cases), c =>
         {
@@ -203,6 +203,20 @@ public class SmallDecimalTests
         Assert.True(SmallDecimal.TryAdd(x, y, out var sum));
         AssertSameBits(a + b, sum.ToDecimal());
         Assert.False(SmallDecimal.TryAdd(x, y.Negate(), out _));
+    }
+
+    [Fact]
+    public void TaxSum_PastDecimalsRange_ThrowsAsDecimalDoes()
+    {
+        var sum = default(TaxSum);
+        sum.Add(decimal.MaxValue);
+        Assert.Throws<OverflowException>(() =>
+        {
+            var again = sum;
+            again.Add(1m);
+        });
+        var max = decimal.MaxValue;
+        Assert.Throws<OverflowException>(() => max + 1m);
     }
 
     [Fact]
