@@ -175,84 +175,13 @@ internal readonly struct SmallDecimal
         return reciprocals;
     }
 
-    /// <summary>
-    /// The general addition, mirroring <see cref="decimal"/>'s: with equal scales the result starts with the first
-    /// operand's sign; with different scales the operand with fewer decimals is scaled up and gives the starting sign,
-    /// and when it is zero the result is the other operand unchanged. A negative difference flips the sign. The exact
-    /// result is worked out on 128 bits, so only a result that needs 63 bits or more gives up.
-    /// </summary>
+    /// <summary>The general addition (<see cref="DecimalAddition"/>): exact, so it fits here only below 2^63.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool TryAddSlow(in SmallDecimal a, in SmallDecimal b, out SmallDecimal result)
     {
-        var sameSign = a.IsNegative == b.IsNegative;
-        if (a.Scale == b.Scale)
-        {
-            return Combine(a._magnitude, b._magnitude, a._flags, sameSign, out result);
-        }
-
-        ref readonly var low = ref a.Scale < b.Scale ? ref a : ref b;
-        ref readonly var high = ref a.Scale < b.Scale ? ref b : ref a;
-        if (low._magnitude == 0)
-        {
-            result = high;
-            return true;
-        }
-
-        var shift = high.Scale - low.Scale;
-        if (shift >= PowersOfTen.Length)
-        {
-            // Scaled up by 10^20 or more, the non-zero operand exceeds any 63-bit result, whatever is subtracted.
-            result = default;
-            return false;
-        }
-
-        var flags = (low._flags & SignMask) | (high._flags & ~SignMask);
-        var carry = Math.BigMul(low._magnitude, PowersOfTen[shift], out var scaled);
-        if (carry == 0 && scaled < Limit)
-        {
-            // The usual case: both operands below 2^63 on the common scale.
-            return Combine(scaled, high._magnitude, flags, sameSign, out result);
-        }
-
-        // The scaled operand needs 63 bits or more, so it is the larger one: only a difference can bring the result
-        // back below 2^63, and it keeps the scaled operand's sign.
-        var difference = new UInt128(carry, scaled) - high._magnitude;
-        if (sameSign || difference >= Limit)
-        {
-            result = default;
-            return false;
-        }
-
-        result = new SmallDecimal((ulong)difference, flags);
-        return true;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Combine(ulong left, ulong right, int flags, bool sameSign, out SmallDecimal result)
-    {
-        ulong magnitude;
-        if (sameSign)
-        {
-            magnitude = left + right;
-        }
-        else if (left >= right)
-        {
-            magnitude = left - right;
-        }
-        else
-        {
-            magnitude = right - left;
-            flags ^= SignMask;
-        }
-
-        result = new SmallDecimal(magnitude, flags);
-        return magnitude < Limit;
-    }
-
-    /// <summary>The four 32-bit words <see cref="decimal.GetBits(decimal, Span{int})"/> writes, on the stack.</summary>
-    [InlineArray(4)]
-    private struct DecimalBits
-    {
-        private int _element;
+        // A result the addition had to round needs at least 2^96 / 10 > 2^63: only exact results pass.
+        var ok = DecimalAddition.TryAdd(a._magnitude, a._flags, b._magnitude, b._flags, out var magnitude, out var flags) && magnitude < Limit;
+        result = ok ? new SmallDecimal((ulong)magnitude, flags) : default;
+        return ok;
     }
 }
