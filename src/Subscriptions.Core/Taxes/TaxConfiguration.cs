@@ -281,9 +281,8 @@ public sealed class TaxConfiguration
     /// <summary>
     /// Computes one line into <paramref name="details"/> (one per slot). With <paramref name="roundOnDocument"/>
     /// (round-globally documents only) each base and amount is reported rounded to the step; raw values stay raw.
-    /// When <paramref name="documentSums"/> is not empty, each tax's raw amount, amount, raw base and base are added
-    /// to it, laid out as four runs of <see cref="TaxCount"/> sums by dense index, followed by the raw untaxed sum
-    /// (round-globally documents only) and the untaxed sum (<see cref="DocumentSumCount"/> in all).
+    /// Each tax's raw amount, amount, raw base and base, and the line's untaxed totals, are added to
+    /// <paramref name="documentSums"/> (nothing when it is empty).
     /// </summary>
     /// <remarks>
     /// The line goes through <see cref="TaxFastPath"/> when its taxes never divide, the step is a power of ten and
@@ -292,7 +291,7 @@ public sealed class TaxConfiguration
     /// (at least <see cref="TaxEngine.ScratchPerTax"/> values per tax each) and <paramref name="computed"/> (one per
     /// tax) are working memory, cleared here: a document passes the same ones for every line.
     /// </remarks>
-    internal void ComputeInto(in TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding, bool roundOnDocument, Span<TaxDetail> details, Span<TaxSum> documentSums, Span<decimal> scratch, Span<SmallDecimal> smallScratch, Span<bool> computed, out TaxLineTotals totals)
+    internal static void ComputeInto(in TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding, bool roundOnDocument, Span<TaxDetail> details, in TaxDocumentSums documentSums, Span<decimal> scratch, Span<SmallDecimal> smallScratch, Span<bool> computed, out TaxLineTotals totals)
     {
         if (line.Taxes.FitsSmall && TryComputeSmall(line, currency, roundingMethod, rounding, roundOnDocument, details, documentSums, smallScratch, computed, out totals))
         {
@@ -307,7 +306,6 @@ public sealed class TaxConfiguration
         var raw = work.RawAmounts;
         var bases = work.Bases;
         var rawExcluded = TaxEngine.Compute(slots, line.PriceUnit, line.Quantity, line.DiscountPercent, perLine, rounding, amounts, raw, bases, work.ExtraBases, work.Computed, out var rawBase);
-        var m = TaxCount;
         for (var i = 0; i < n; i++)
         {
             ref readonly var slot = ref slots[i];
@@ -318,23 +316,14 @@ public sealed class TaxConfiguration
             details[i] = new TaxDetail(slot.Tax, slot.DenseIndex, currency, slot.PriceIncluded, rawTaxBase, taxBase, rawAmount, amount, 0m, 0m);
             if (!documentSums.IsEmpty)
             {
-                var k = slot.DenseIndex;
-                documentSums[k].Add(rawAmount);
-                documentSums[m + k].Add(amount);
-                documentSums[(2 * m) + k].Add(rawTaxBase);
-                documentSums[(3 * m) + k].Add(taxBase);
+                documentSums.AddTax(slot.DenseIndex, rawAmount, amount, rawTaxBase, taxBase);
             }
         }
 
         var excluded = roundOnDocument ? rounding.Round(rawExcluded) : rawExcluded;
         if (!documentSums.IsEmpty)
         {
-            if (roundOnDocument)
-            {
-                documentSums[4 * m].Add(rawExcluded);
-            }
-
-            documentSums[(4 * m) + 1].Add(excluded);
+            documentSums.AddUntaxed(roundOnDocument, rawExcluded, excluded);
         }
 
         // In decimal the key costs a few 28-digit additions: it is left to the document, which needs it only when a
@@ -342,11 +331,8 @@ public sealed class TaxConfiguration
         totals = new TaxLineTotals(rawBase, rawExcluded, excluded, TaxLineTotals.KeyNotComputed);
     }
 
-    /// <summary>Gets the number of sums <see cref="ComputeInto"/> adds to: four per tax and two untaxed sums.</summary>
-    internal int DocumentSumCount => (4 * TaxCount) + 2;
-
     /// <summary>The fast path of <see cref="ComputeInto"/>: false, with nothing written, when the line cannot take it.</summary>
-    internal bool TryComputeSmall(in TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding, bool roundOnDocument, Span<TaxDetail> details, Span<TaxSum> documentSums, Span<SmallDecimal> scratch, Span<bool> computed, out TaxLineTotals totals)
+    internal static bool TryComputeSmall(in TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding, bool roundOnDocument, Span<TaxDetail> details, in TaxDocumentSums documentSums, Span<SmallDecimal> scratch, Span<bool> computed, out TaxLineTotals totals)
     {
         totals = default;
         var digits = rounding.Digits;
@@ -371,7 +357,6 @@ public sealed class TaxConfiguration
             return false;
         }
 
-        var m = TaxCount;
         var key = rawExcluded;
         var keyFits = true;
         for (var i = 0; i < n; i++)
@@ -385,23 +370,14 @@ public sealed class TaxConfiguration
             keyFits = keyFits && SmallDecimal.TryAdd(key, rawAmount, out key);
             if (!documentSums.IsEmpty)
             {
-                var k = slot.DenseIndex;
-                documentSums[k].Add(rawAmount);
-                documentSums[m + k].Add(amount);
-                documentSums[(2 * m) + k].Add(rawTaxBase);
-                documentSums[(3 * m) + k].Add(taxBase);
+                documentSums.AddTax(slot.DenseIndex, rawAmount, amount, rawTaxBase, taxBase);
             }
         }
 
         var excluded = roundOnDocument ? rawExcluded.Round(digits) : rawExcluded;
         if (!documentSums.IsEmpty)
         {
-            if (roundOnDocument)
-            {
-                documentSums[4 * m].Add(rawExcluded);
-            }
-
-            documentSums[(4 * m) + 1].Add(excluded);
+            documentSums.AddUntaxed(roundOnDocument, rawExcluded, excluded);
         }
 
         var rawExcludedValue = rawExcluded.ToDecimal();

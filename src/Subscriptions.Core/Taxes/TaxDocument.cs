@@ -24,27 +24,21 @@ internal static class TaxDocument
         var details = detailCount == 0 ? [] : new TaxDetail[detailCount];
         var results = new TaxLineResult[count];
         var m = configuration.TaxCount;
-        var sumCount = configuration.DocumentSumCount;
-        Span<TaxSum> sums = m <= StackTaxes ? stackalloc TaxSum[sumCount] : new TaxSum[sumCount];
+        var sumCount = TaxDocumentSums.Length(m);
+        var sums = new TaxDocumentSums(m <= StackTaxes ? stackalloc TaxSum[sumCount] : new TaxSum[sumCount], m);
         Span<bool> used = m <= StackTaxes ? stackalloc bool[m] : new bool[m];
         Span<decimal> scratch = widest <= TaxEngine.StackLimit ? stackalloc decimal[TaxEngine.ScratchPerTax * widest] : new decimal[TaxEngine.ScratchPerTax * widest];
         Span<SmallDecimal> smallScratch = widest <= TaxEngine.StackLimit ? stackalloc SmallDecimal[TaxEngine.ScratchPerTax * widest] : new SmallDecimal[TaxEngine.ScratchPerTax * widest];
         Span<bool> computed = widest <= TaxEngine.StackLimit ? stackalloc bool[widest] : new bool[widest];
         var global = method == TaxRoundingMethod.Globally;
         Span<decimal> keys = !global ? default : count <= StackLines ? stackalloc decimal[count] : new decimal[count];
-        var rawTax = sums[..m];
-        var roundedTax = sums.Slice(m, m);
-        var rawTaxBase = sums.Slice(2 * m, m);
-        var roundedTaxBase = sums.Slice(3 * m, m);
-        ref readonly var rawUntaxed = ref sums[4 * m];
-        ref readonly var roundedUntaxed = ref sums[(4 * m) + 1];
         var offset = 0;
         for (var l = 0; l < count; l++)
         {
             ref readonly var line = ref lines[l];
             var n = line.Taxes.Slots.Length;
             var lineDetails = details.AsSpan(offset, n);
-            configuration.ComputeInto(line, currency, method, rounding, global, lineDetails, sums, scratch, smallScratch, computed, out var lineTotals);
+            TaxConfiguration.ComputeInto(line, currency, method, rounding, global, lineDetails, sums, scratch, smallScratch, computed, out var lineTotals);
             foreach (ref readonly var slot in line.Taxes.Slots.AsSpan())
             {
                 used[slot.DenseIndex] = true;
@@ -71,13 +65,13 @@ internal static class TaxDocument
         var taxAmount = 0m;
         if (!global)
         {
-            untaxed = roundedUntaxed.Value;
+            untaxed = sums.Untaxed;
             for (var k = 0; k < m; k++)
             {
                 if (used[k])
                 {
-                    var tax = roundedTax[k].Value;
-                    totals[t++] = new TaxTotal(configuration.TaxAt(k), currency, rawTaxBase[k].Value, roundedTaxBase[k].Value, rawTax[k].Value, tax);
+                    var tax = sums.Amount(k);
+                    totals[t++] = new TaxTotal(configuration.TaxAt(k), currency, sums.RawBase(k), sums.Base(k), sums.RawAmount(k), tax);
                     taxAmount += tax;
                 }
             }
@@ -85,8 +79,8 @@ internal static class TaxDocument
         else
         {
             var document = new Document(results, m, keys);
-            untaxed = rounding.Round(rawUntaxed.Value);
-            var untaxedDelta = untaxed - roundedUntaxed.Value;
+            untaxed = rounding.Round(sums.RawUntaxed);
+            var untaxedDelta = untaxed - sums.Untaxed;
             if (untaxedDelta != 0m)
             {
                 document.Distribute(-1, untaxedDelta, rounding.Step, Target.Untaxed);
@@ -99,12 +93,12 @@ internal static class TaxDocument
                     continue;
                 }
 
-                var rawTaxK = rawTax[k].Value;
-                var rawBaseK = rawTaxBase[k].Value;
+                var rawTaxK = sums.RawAmount(k);
+                var rawBaseK = sums.RawBase(k);
                 var docTax = rounding.Round(rawTaxK);
                 var docBase = rounding.Round(rawBaseK);
-                var taxDelta = docTax - roundedTax[k].Value;
-                var baseDelta = docBase - roundedTaxBase[k].Value;
+                var taxDelta = docTax - sums.Amount(k);
+                var baseDelta = docBase - sums.Base(k);
                 if (taxDelta != 0m)
                 {
                     document.Distribute(k, taxDelta, rounding.Step, Target.TaxAmount);

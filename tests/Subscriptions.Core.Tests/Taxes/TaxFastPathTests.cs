@@ -124,7 +124,7 @@ public class TaxFastPathTests
         var rounding = new TaxRounding(Currency.Eur);
 
         Assert.True(Takes(new TaxLine(19.99m, 3m, plain), rounding));
-        Assert.True(config.TryComputeSmall(new TaxLine(19.99m, 3m, plain), Currency.Eur, TaxRoundingMethod.PerLine, rounding, false, new TaxDetail[2], default, new SmallDecimal[8], new bool[2], out _));
+        Assert.True(TaxConfiguration.TryComputeSmall(new TaxLine(19.99m, 3m, plain), Currency.Eur, TaxRoundingMethod.PerLine, rounding, false, new TaxDetail[2], default, new SmallDecimal[8], new bool[2], out _));
         Assert.True(Takes(new TaxLine(19.99m, 3m, plain).ToRefund(), rounding));
         Assert.False(Takes(new TaxLine(19.99m, 3m, config.CreateSet(included)), rounding));
         Assert.False(Takes(new TaxLine(19.99m, 3m, config.CreateSet(gross)), rounding));
@@ -134,7 +134,7 @@ public class TaxFastPathTests
         Assert.False(Takes(new TaxLine(9_000_000_000.123456789m, 1_000_000m, plain), rounding));
 
         bool Takes(TaxLine line, TaxRounding rounding) =>
-            config.TryComputeSmall(line, Currency.Eur, TaxRoundingMethod.Globally, rounding, true, new TaxDetail[2], default, new SmallDecimal[8], new bool[2], out _);
+            TaxConfiguration.TryComputeSmall(line, Currency.Eur, TaxRoundingMethod.Globally, rounding, true, new TaxDetail[2], default, new SmallDecimal[8], new bool[2], out _);
     }
 
     private static (TaxConfiguration, TaxLine[], Currency, TaxRoundingMethod, decimal) Build(Currency currency, TaxRoundingMethod method, decimal step, Tax[] taxes, (decimal Price, decimal Quantity, decimal Discount, int Mask, bool Refund)[] specs)
