@@ -14,7 +14,7 @@ namespace Subscriptions.Taxes;
 /// bits, where these operations are a few inlined integer instructions instead of calls into <see cref="decimal"/>'s
 /// general 96-bit routines. <c>default</c> is positive zero with scale 0, the same as <c>0m</c>.
 /// </remarks>
-internal readonly struct SmallDecimal
+internal readonly struct SmallDecimal : IExactDecimal<SmallDecimal>
 {
     /// <summary>The exclusive bound on magnitudes: the sum of two stays below 2^64.</summary>
     private const ulong Limit = 1UL << 63;
@@ -36,6 +36,9 @@ internal readonly struct SmallDecimal
     // x / 2^(64 + s) < 2^-(s + 1) < 10^-k, too small to reach the next integer.
     private static readonly (ulong Multiplier, int Shift)[] Reciprocals = BuildReciprocals();
 
+    private static readonly SmallDecimal OneValue = new(1, 0);
+    private static readonly SmallDecimal OneHundredthValue = new(1, 2 << ScaleShift);
+
     private readonly ulong _magnitude;
     private readonly int _flags;
 
@@ -44,6 +47,12 @@ internal readonly struct SmallDecimal
         _magnitude = magnitude;
         _flags = flags;
     }
+
+    /// <inheritdoc />
+    public static SmallDecimal One => OneValue;
+
+    /// <inheritdoc />
+    public static SmallDecimal OneHundredth => OneHundredthValue;
 
     /// <summary>Gets the coefficient's magnitude (below 2^63).</summary>
     public ulong Magnitude => _magnitude;
@@ -80,6 +89,29 @@ internal readonly struct SmallDecimal
         return true;
     }
 
+    /// <summary>Returns whether the set's taxes never divide and their values fit (<see cref="TaxSet.FitsSmall"/>).</summary>
+    public static bool Takes(TaxSet taxes) => taxes.FitsSmall;
+
+    /// <summary>Never divides: the sets this type takes have no tax that divides.</summary>
+    public static bool TryDivideByBatch(in SmallDecimal dividend, in TaxSlot slot, out SmallDecimal result)
+    {
+        result = default;
+        return false;
+    }
+
+    /// <inheritdoc />
+    public static SmallDecimal AmountOf(in TaxSlot slot) => slot.SmallAmount;
+
+    /// <inheritdoc />
+    public static SmallDecimal RateOf(in TaxSlot slot) => slot.SmallRate;
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddTo(ref TaxSum sum, in SmallDecimal value) => sum.Add(value);
+
+    /// <inheritdoc />
+    public static Span<SmallDecimal> ScratchOf(in TaxWorkspace workspace) => workspace.Smalls;
+
     /// <summary>Returns the same value as a <see cref="decimal"/>, bit for bit.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public decimal ToDecimal() => new(unchecked((int)_magnitude), (int)(_magnitude >> 32), 0, _flags < 0, (byte)Scale);
@@ -97,6 +129,13 @@ internal readonly struct SmallDecimal
             var sum = a._magnitude + b._magnitude;
             result = new SmallDecimal(sum, a._flags);
             return sum < Limit;
+        }
+
+        // The result may be the same variable as an operand: written only once an attempt succeeds.
+        if (TryAddScaled(a, b, out var scaled))
+        {
+            result = scaled;
+            return true;
         }
 
         return TryAddSlow(a, b, out result);
@@ -175,13 +214,49 @@ internal readonly struct SmallDecimal
         return reciprocals;
     }
 
+    /// <summary>
+    /// Different scales with an exact result below 2^63 (a fixed tax entering a rate's base, a discounted price): the
+    /// operand with fewer decimals scaled up, as in <see cref="DecimalAddition"/>, inline. False leaves it to the
+    /// general addition.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryAddScaled(in SmallDecimal a, in SmallDecimal b, out SmallDecimal result)
+    {
+        // Read everything first: the result may be the same variable as an operand.
+        var aIsLow = a.Scale < b.Scale;
+        var (lowMagnitude, lowFlags) = aIsLow ? (a._magnitude, a._flags) : (b._magnitude, b._flags);
+        var (highMagnitude, highFlags) = aIsLow ? (b._magnitude, b._flags) : (a._magnitude, a._flags);
+        var shift = ScaleOf(highFlags) - ScaleOf(lowFlags);
+        if (shift <= 0 || shift >= PowersOfTen.Length || lowMagnitude == 0
+            || Math.BigMul(lowMagnitude, PowersOfTen[shift], out var scaled) != 0 || scaled >= Limit)
+        {
+            result = default;
+            return false;
+        }
+
+        var flags = (lowFlags & SignMask) | (highFlags & ~SignMask);
+        if (((lowFlags ^ highFlags) & SignMask) == 0)
+        {
+            var sum = scaled + highMagnitude;
+            result = new SmallDecimal(sum, flags);
+            return sum < Limit;
+        }
+
+        result = scaled >= highMagnitude
+            ? new SmallDecimal(scaled - highMagnitude, flags)
+            : new SmallDecimal(highMagnitude - scaled, flags ^ SignMask);
+        return true;
+    }
+
+    private static int ScaleOf(int flags) => (flags >> ScaleShift) & 0xFF;
+
     /// <summary>The general addition (<see cref="DecimalAddition"/>): exact, so it fits here only below 2^63.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool TryAddSlow(in SmallDecimal a, in SmallDecimal b, out SmallDecimal result)
     {
         // A result the addition had to round needs at least 2^96 / 10 > 2^63: only exact results pass.
-        var ok = DecimalAddition.TryAdd(a._magnitude, a._flags, b._magnitude, b._flags, out var magnitude, out var flags) && magnitude < Limit;
-        result = ok ? new SmallDecimal((ulong)magnitude, flags) : default;
+        var ok = DecimalAddition.TryAdd(0, a._magnitude, a._flags, 0, b._magnitude, b._flags, out var high, out var low, out var flags) && high == 0 && low < Limit;
+        result = ok ? new SmallDecimal(low, flags) : default;
         return ok;
     }
 }

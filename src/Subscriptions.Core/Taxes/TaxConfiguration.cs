@@ -157,10 +157,10 @@ public sealed class TaxConfiguration
         EnsureLine(line, nameof(line));
         var n = line.Taxes.Slots.Length;
         var details = n == 0 ? [] : new TaxDetail[n];
-        Span<decimal> scratch = n <= TaxEngine.StackLimit ? stackalloc decimal[TaxEngine.ScratchPerTax * n] : new decimal[TaxEngine.ScratchPerTax * n];
-        Span<SmallDecimal> smallScratch = n <= TaxEngine.StackLimit ? stackalloc SmallDecimal[TaxEngine.ScratchPerTax * n] : new SmallDecimal[TaxEngine.ScratchPerTax * n];
-        Span<bool> computed = n <= TaxEngine.StackLimit ? stackalloc bool[n] : new bool[n];
-        ComputeInto(line, currency, roundingMethod, rounding, roundOnDocument: false, details, default, scratch, smallScratch, computed, out var totals);
+        var workspace = n <= TaxEngine.StackLimit
+            ? new TaxWorkspace(stackalloc decimal[TaxEngine.ScratchPerTax * n], stackalloc SmallDecimal[TaxEngine.ScratchPerTax * n], stackalloc WideDecimal[TaxEngine.ScratchPerTax * n], stackalloc bool[n])
+            : TaxWorkspace.ForLine(n);
+        ComputeInto(line, currency, roundingMethod, rounding, roundOnDocument: false, details, default, workspace, out var totals);
         return new TaxLineResult(currency, roundingMethod, false, totals.RawBase, totals.RawExcluded, totals.RawExcluded, 0m, details, 0, n);
     }
 
@@ -285,15 +285,16 @@ public sealed class TaxConfiguration
     /// <paramref name="documentSums"/> (nothing when it is empty).
     /// </summary>
     /// <remarks>
-    /// The line goes through <see cref="TaxFastPath"/> when its taxes never divide, the step is a power of ten and
-    /// every value fits 63 bits; otherwise (or as soon as a value outgrows that) through <see cref="TaxEngine"/> in
-    /// <see cref="decimal"/>. Both give the same bits. <paramref name="scratch"/>, <paramref name="smallScratch"/>
-    /// (at least <see cref="TaxEngine.ScratchPerTax"/> values per tax each) and <paramref name="computed"/> (one per
-    /// tax) are working memory, cleared here: a document passes the same ones for every line.
+    /// The line goes through <see cref="TaxFastPath"/> on <see cref="SmallDecimal"/> when its taxes never divide, on
+    /// <see cref="WideDecimal"/> when they do (or a value outgrew 63 bits), when the step is a power of ten; otherwise
+    /// (or as soon as a value leaves what those types handle) through <see cref="TaxEngine"/> in <see cref="decimal"/>.
+    /// All give the same bits. <paramref name="workspace"/> is working memory, cleared here: a document passes the
+    /// same one for every line.
     /// </remarks>
-    internal static void ComputeInto(in TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding, bool roundOnDocument, Span<TaxDetail> details, in TaxDocumentSums documentSums, Span<decimal> scratch, Span<SmallDecimal> smallScratch, Span<bool> computed, out TaxLineTotals totals)
+    internal static void ComputeInto(in TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding, bool roundOnDocument, Span<TaxDetail> details, in TaxDocumentSums documentSums, in TaxWorkspace workspace, out TaxLineTotals totals)
     {
-        if (line.Taxes.FitsSmall && TryComputeSmall(line, currency, roundingMethod, rounding, roundOnDocument, details, documentSums, smallScratch, computed, out totals))
+        if (TryComputeFast<SmallDecimal>(line, currency, roundingMethod, rounding, roundOnDocument, details, documentSums, workspace, out totals)
+            || TryComputeFast<WideDecimal>(line, currency, roundingMethod, rounding, roundOnDocument, details, documentSums, workspace, out totals))
         {
             return;
         }
@@ -301,7 +302,7 @@ public sealed class TaxConfiguration
         var slots = line.Taxes.Slots;
         var n = slots.Length;
         var perLine = roundingMethod == TaxRoundingMethod.PerLine;
-        var work = new LineScratch<decimal>(scratch, computed, n);
+        var work = new LineScratch<decimal>(workspace.Decimals, workspace.Computed, n);
         var amounts = work.Amounts;
         var raw = work.RawAmounts;
         var bases = work.Bases;
@@ -331,24 +332,25 @@ public sealed class TaxConfiguration
         totals = new TaxLineTotals(rawBase, rawExcluded, excluded, TaxLineTotals.KeyNotComputed);
     }
 
-    /// <summary>The fast path of <see cref="ComputeInto"/>: false, with nothing written, when the line cannot take it.</summary>
-    internal static bool TryComputeSmall(in TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding, bool roundOnDocument, Span<TaxDetail> details, in TaxDocumentSums documentSums, Span<SmallDecimal> scratch, Span<bool> computed, out TaxLineTotals totals)
+    /// <summary>The fast path of <see cref="ComputeInto"/> on <typeparamref name="T"/>: false, with nothing written, when the line cannot take it.</summary>
+    internal static bool TryComputeFast<T>(in TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding, bool roundOnDocument, Span<TaxDetail> details, in TaxDocumentSums documentSums, in TaxWorkspace workspace, out TaxLineTotals totals)
+        where T : struct, IExactDecimal<T>
     {
         totals = default;
         var digits = rounding.Digits;
-        if (!line.Taxes.FitsSmall
+        if (!T.Takes(line.Taxes)
             || digits < 0
             || rounding.DecimalOnly
-            || !SmallDecimal.TryFrom(line.PriceUnit, out var price)
-            || !SmallDecimal.TryFrom(line.Quantity, out var quantity)
-            || !SmallDecimal.TryFrom(line.DiscountPercent, out var discount))
+            || !T.TryFrom(line.PriceUnit, out var price)
+            || !T.TryFrom(line.Quantity, out var quantity)
+            || !T.TryFrom(line.DiscountPercent, out var discount))
         {
             return false;
         }
 
         var slots = line.Taxes.Slots;
         var n = slots.Length;
-        var work = new LineScratch<SmallDecimal>(scratch, computed, n);
+        var work = new LineScratch<T>(T.ScratchOf(workspace), workspace.Computed, n);
         var amounts = work.Amounts;
         var raw = work.RawAmounts;
         var bases = work.Bases;
@@ -359,22 +361,29 @@ public sealed class TaxConfiguration
 
         var key = rawExcluded;
         var keyFits = true;
+
+        // The untaxed total is the first tax's base (the line's raw base when it has no tax): rounded once.
+        var excluded = n > 0 || !roundOnDocument ? rawExcluded : rawExcluded.Round(digits);
         for (var i = 0; i < n; i++)
         {
             ref readonly var slot = ref slots[i];
             ref readonly var rawTaxBase = ref bases[i];
             ref readonly var rawAmount = ref raw[i];
             var taxBase = roundOnDocument ? rawTaxBase.Round(digits) : rawTaxBase;
+            if (i == 0)
+            {
+                excluded = taxBase;
+            }
+
             var amount = roundOnDocument ? amounts[i].Round(digits) : amounts[i];
             details[i] = new TaxDetail(slot.Tax, slot.DenseIndex, currency, slot.PriceIncluded, rawTaxBase.ToDecimal(), taxBase.ToDecimal(), rawAmount.ToDecimal(), amount.ToDecimal(), 0m, 0m);
-            keyFits = keyFits && SmallDecimal.TryAdd(key, rawAmount, out key);
+            keyFits = keyFits && T.TryAdd(key, rawAmount, out key);
             if (!documentSums.IsEmpty)
             {
                 documentSums.AddTax(slot.DenseIndex, rawAmount, amount, rawTaxBase, taxBase);
             }
         }
 
-        var excluded = roundOnDocument ? rawExcluded.Round(digits) : rawExcluded;
         if (!documentSums.IsEmpty)
         {
             documentSums.AddUntaxed(roundOnDocument, rawExcluded, excluded);

@@ -27,9 +27,9 @@ internal static class TaxDocument
         var sumCount = TaxDocumentSums.Length(m);
         var sums = new TaxDocumentSums(m <= StackTaxes ? stackalloc TaxSum[sumCount] : new TaxSum[sumCount], m);
         Span<bool> used = m <= StackTaxes ? stackalloc bool[m] : new bool[m];
-        Span<decimal> scratch = widest <= TaxEngine.StackLimit ? stackalloc decimal[TaxEngine.ScratchPerTax * widest] : new decimal[TaxEngine.ScratchPerTax * widest];
-        Span<SmallDecimal> smallScratch = widest <= TaxEngine.StackLimit ? stackalloc SmallDecimal[TaxEngine.ScratchPerTax * widest] : new SmallDecimal[TaxEngine.ScratchPerTax * widest];
-        Span<bool> computed = widest <= TaxEngine.StackLimit ? stackalloc bool[widest] : new bool[widest];
+        var workspace = widest <= TaxEngine.StackLimit
+            ? new TaxWorkspace(stackalloc decimal[TaxEngine.ScratchPerTax * widest], stackalloc SmallDecimal[TaxEngine.ScratchPerTax * widest], stackalloc WideDecimal[TaxEngine.ScratchPerTax * widest], stackalloc bool[widest])
+            : TaxWorkspace.ForLine(widest);
         var global = method == TaxRoundingMethod.Globally;
         Span<decimal> keys = !global ? default : count <= StackLines ? stackalloc decimal[count] : new decimal[count];
         var offset = 0;
@@ -38,7 +38,7 @@ internal static class TaxDocument
             ref readonly var line = ref lines[l];
             var n = line.Taxes.Slots.Length;
             var lineDetails = details.AsSpan(offset, n);
-            TaxConfiguration.ComputeInto(line, currency, method, rounding, global, lineDetails, sums, scratch, smallScratch, computed, out var lineTotals);
+            TaxConfiguration.ComputeInto(line, currency, method, rounding, global, lineDetails, sums, workspace, out var lineTotals);
             foreach (ref readonly var slot in line.Taxes.Slots.AsSpan())
             {
                 used[slot.DenseIndex] = true;

@@ -41,12 +41,13 @@ internal readonly ref struct TaxDocumentSums
     }
 
     /// <summary>Adds one tax of one line.</summary>
-    public void AddTax(int denseIndex, in SmallDecimal rawAmount, in SmallDecimal amount, in SmallDecimal rawBase, in SmallDecimal taxBase)
+    public void AddTax<T>(int denseIndex, in T rawAmount, in T amount, in T rawBase, in T taxBase)
+        where T : struct, IExactDecimal<T>
     {
-        _sums[denseIndex].Add(rawAmount);
-        _sums[_taxCount + denseIndex].Add(amount);
-        _sums[(2 * _taxCount) + denseIndex].Add(rawBase);
-        _sums[(3 * _taxCount) + denseIndex].Add(taxBase);
+        T.AddTo(ref _sums[denseIndex], rawAmount);
+        T.AddTo(ref _sums[_taxCount + denseIndex], amount);
+        T.AddTo(ref _sums[(2 * _taxCount) + denseIndex], rawBase);
+        T.AddTo(ref _sums[(3 * _taxCount) + denseIndex], taxBase);
     }
 
     /// <summary>Adds one line's untaxed total; the raw one only on a round-globally document.</summary>
@@ -61,14 +62,15 @@ internal readonly ref struct TaxDocumentSums
     }
 
     /// <summary>Adds one line's untaxed total; the raw one only on a round-globally document.</summary>
-    public void AddUntaxed(bool global, in SmallDecimal rawExcluded, in SmallDecimal excluded)
+    public void AddUntaxed<T>(bool global, in T rawExcluded, in T excluded)
+        where T : struct, IExactDecimal<T>
     {
         if (global)
         {
-            _sums[4 * _taxCount].Add(rawExcluded);
+            T.AddTo(ref _sums[4 * _taxCount], rawExcluded);
         }
 
-        _sums[(4 * _taxCount) + 1].Add(excluded);
+        T.AddTo(ref _sums[(4 * _taxCount) + 1], excluded);
     }
 
     /// <summary>Returns a tax's total of raw amounts.</summary>

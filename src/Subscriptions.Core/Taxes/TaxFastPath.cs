@@ -3,49 +3,49 @@ using System.Runtime.CompilerServices;
 namespace Subscriptions.Taxes;
 
 /// <summary>
-/// <see cref="TaxEngine.Compute"/> on <see cref="SmallDecimal"/> values: the same passes in the same order with the
-/// same operations, so every value has the bits <see cref="decimal"/> gives, only cheaper. It gives up (returns
-/// <c>false</c>) as soon as a value outgrows 63 bits; the caller then computes the line in <see cref="decimal"/>.
+/// <see cref="TaxEngine.Compute"/> on exact fast numbers (<see cref="IExactDecimal{T}"/>): the same passes in the same
+/// order with the same operations, so every value has the bits <see cref="decimal"/> gives, only cheaper. It gives up
+/// (returns <c>false</c>) as soon as a value leaves what the number type handles; the caller then computes the line in
+/// <see cref="decimal"/>.
 /// </summary>
 /// <remarks>
-/// Only tax sets whose taxes never divide take this path (<see cref="TaxSet.FitsSmall"/>): a division's 28-digit
-/// quotient is <see cref="decimal"/>'s own rounding and has no exact 63-bit form.
+/// On <see cref="SmallDecimal"/> (63-bit coefficients) for tax sets that never divide (<see cref="TaxSet.FitsSmall"/>):
+/// a division's 28-digit quotient has no 63-bit form. On <see cref="WideDecimal"/> (96-bit coefficients on 128-bit
+/// integers) for the sets that divide (<see cref="TaxSet.FitsWide"/>).
 /// </remarks>
 internal static class TaxFastPath
 {
-    private static readonly SmallDecimal One = Small(1m);
-    private static readonly SmallDecimal OneHundredth = Small(0.01m);
-
     /// <summary>Computes one line; see <see cref="TaxEngine.Compute"/>. The spans are zeroed by the caller.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static bool TryCompute(
+    public static bool TryCompute<T>(
         TaxSlot[] slots,
-        in SmallDecimal priceUnit,
-        in SmallDecimal quantity,
-        in SmallDecimal discountPercent,
+        in T priceUnit,
+        in T quantity,
+        in T discountPercent,
         bool roundPerLine,
         int digits,
-        Span<SmallDecimal> amounts,
-        Span<SmallDecimal> rawAmounts,
-        Span<SmallDecimal> bases,
-        Span<SmallDecimal> extraForTax,
+        Span<T> amounts,
+        Span<T> rawAmounts,
+        Span<T> bases,
+        Span<T> extraForTax,
         Span<bool> computed,
-        out SmallDecimal rawBase,
-        out SmallDecimal totalExcluded)
+        out T rawBase,
+        out T totalExcluded)
+        where T : struct, IExactDecimal<T>
     {
         var n = slots.Length;
         totalExcluded = default;
         var price = priceUnit;
         if (!discountPercent.IsZero
-            && !(SmallDecimal.TryMultiply(discountPercent, OneHundredth, out var fraction)
-                 && SmallDecimal.TryAdd(One, fraction.Negate(), out var remaining)
-                 && SmallDecimal.TryMultiply(priceUnit, remaining, out price)))
+            && !(T.TryMultiply(discountPercent, T.OneHundredth, out var fraction)
+                 && T.TryAdd(T.One, fraction.Negate(), out var remaining)
+                 && T.TryMultiply(priceUnit, remaining, out price)))
         {
             rawBase = default;
             return false;
         }
 
-        if (!SmallDecimal.TryMultiply(price, quantity, out rawBase))
+        if (!T.TryMultiply(price, quantity, out rawBase))
         {
             return false;
         }
@@ -62,38 +62,42 @@ internal static class TaxFastPath
         }
 
         var signedQuantity = priceUnit.IsBelowZero ? quantity.Negate() : quantity;
+        if (n == 1)
+        {
+            return TryComputeOne(slots[0], rawBase, signedQuantity, roundPerLine, digits, amounts, rawAmounts, bases, computed, out totalExcluded);
+        }
 
         // Pass 1: fixed taxes, last to first.
         for (var i = n - 1; i >= 0; i--)
         {
             if (slots[i].Type == TaxAmountType.Fixed
-                && !(SmallDecimal.TryMultiply(signedQuantity, slots[i].SmallAmount, out var amount)
+                && !(T.TryMultiply(signedQuantity, T.AmountOf(slots[i]), out var amount)
                      && Evaluate(slots, i, amount, roundPerLine, digits, amounts, rawAmounts, bases, extraForTax, computed)))
             {
                 return false;
             }
         }
 
-        // Pass 2: price-included taxes, last to first (only division taxes here: b × rate).
+        // Pass 2: price-included taxes, last to first: b × rate, divided by 1 + Σrate for percents.
         for (var i = n - 1; i >= 0; i--)
         {
             ref readonly var slot = ref slots[i];
             if (slot.PriceIncluded && slot.Type != TaxAmountType.Fixed
-                && !(SmallDecimal.TryAdd(rawBase, extraForTax[i], out var b)
-                     && SmallDecimal.TryMultiply(b, slot.SmallRate, out var amount)
+                && !(T.TryAdd(rawBase, extraForTax[i], out var b)
+                     && TryAmount(slot, b, out var amount)
                      && Evaluate(slots, i, amount, roundPerLine, digits, amounts, rawAmounts, bases, extraForTax, computed)))
             {
                 return false;
             }
         }
 
-        // Pass 3: price-excluded taxes, first to last (only percent taxes here: b × rate).
+        // Pass 3: price-excluded taxes, first to last: b × rate, divided by 1 − Σrate for divisions.
         for (var i = 0; i < n; i++)
         {
             ref readonly var slot = ref slots[i];
             if (!slot.PriceIncluded && slot.Type != TaxAmountType.Fixed
-                && !(SmallDecimal.TryAdd(rawBase, extraForTax[i], out var b)
-                     && SmallDecimal.TryMultiply(b, slot.SmallRate, out var amount)
+                && !(T.TryAdd(rawBase, extraForTax[i], out var b)
+                     && TryAmount(slot, b, out var amount)
                      && Evaluate(slots, i, amount, roundPerLine, digits, amounts, rawAmounts, bases, extraForTax, computed)))
             {
                 return false;
@@ -104,7 +108,7 @@ internal static class TaxFastPath
         for (var i = 0; i < n; i++)
         {
             ref readonly var slot = ref slots[i];
-            if (!SmallDecimal.TryAdd(rawBase, bases[i], out var b))
+            if (!T.TryAdd(rawBase, bases[i], out var b))
             {
                 return false;
             }
@@ -113,7 +117,7 @@ internal static class TaxFastPath
             {
                 for (var j = slot.BatchStart; j < slot.BatchEnd; j++)
                 {
-                    if (!SmallDecimal.TrySubtract(b, amounts[j], out b))
+                    if (!T.TryAdd(b, amounts[j].Negate(), out b))
                     {
                         return false;
                     }
@@ -127,17 +131,75 @@ internal static class TaxFastPath
         return true;
     }
 
-    private static bool Evaluate(
+    /// <summary>
+    /// The passes for a line with one tax (the usual invoice line): nothing to shift, so its amount on the raw base
+    /// (its base is the raw base: adding the 0m of no shift changes no bit) and its base, less the amount when price-included.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryComputeOne<T>(in TaxSlot slot, in T rawBase, in T signedQuantity, bool roundPerLine, int digits, Span<T> amounts, Span<T> rawAmounts, Span<T> bases, Span<bool> computed, out T totalExcluded)
+        where T : struct, IExactDecimal<T>
+    {
+        totalExcluded = default;
+        T raw;
+        if (slot.Type == TaxAmountType.Fixed)
+        {
+            if (!T.TryMultiply(signedQuantity, T.AmountOf(slot), out raw))
+            {
+                return false;
+            }
+        }
+        else if (!TryAmount(slot, rawBase, out raw))
+        {
+            return false;
+        }
+
+        var amount = roundPerLine ? raw.Round(digits) : raw;
+        rawAmounts[0] = raw;
+        amounts[0] = amount;
+        computed[0] = true;
+        var taxBase = rawBase;
+        if (slot.PriceIncluded && !T.TryAdd(rawBase, amount.Negate(), out taxBase))
+        {
+            return false;
+        }
+
+        bases[0] = taxBase;
+        totalExcluded = taxBase;
+        return true;
+    }
+
+    /// <summary>A percent or division tax's amount on its base <paramref name="b"/>: b × rate, divided by the batch's divisor for the taxes that divide.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryAmount<T>(in TaxSlot slot, in T b, out T amount)
+        where T : struct, IExactDecimal<T>
+    {
+        if (!T.TryMultiply(b, T.RateOf(slot), out var product))
+        {
+            amount = default;
+            return false;
+        }
+
+        if (slot.Divides)
+        {
+            return T.TryDivideByBatch(product, slot, out amount);
+        }
+
+        amount = product;
+        return true;
+    }
+
+    private static bool Evaluate<T>(
         TaxSlot[] slots,
         int index,
-        in SmallDecimal rawAmount,
+        in T rawAmount,
         bool roundPerLine,
         int digits,
-        Span<SmallDecimal> amounts,
-        Span<SmallDecimal> rawAmounts,
-        Span<SmallDecimal> baseShifts,
-        Span<SmallDecimal> extraForTax,
+        Span<T> amounts,
+        Span<T> rawAmounts,
+        Span<T> baseShifts,
+        Span<T> extraForTax,
         Span<bool> computed)
+        where T : struct, IExactDecimal<T>
     {
         var amount = roundPerLine ? rawAmount.Round(digits) : rawAmount;
         rawAmounts[index] = rawAmount;
@@ -181,11 +243,12 @@ internal static class TaxFastPath
         return ok;
     }
 
-    private static bool Shift(int j, in SmallDecimal delta, Span<SmallDecimal> baseShifts, Span<SmallDecimal> extraForTax, Span<bool> computed)
+    private static bool Shift<T>(int j, in T delta, Span<T> baseShifts, Span<T> extraForTax, Span<bool> computed)
+        where T : struct, IExactDecimal<T>
     {
         if (!computed[j])
         {
-            if (!SmallDecimal.TryAdd(extraForTax[j], delta, out var extra))
+            if (!T.TryAdd(extraForTax[j], delta, out var extra))
             {
                 return false;
             }
@@ -193,18 +256,12 @@ internal static class TaxFastPath
             extraForTax[j] = extra;
         }
 
-        if (!SmallDecimal.TryAdd(baseShifts[j], delta, out var shifted))
+        if (!T.TryAdd(baseShifts[j], delta, out var shifted))
         {
             return false;
         }
 
         baseShifts[j] = shifted;
         return true;
-    }
-
-    private static SmallDecimal Small(decimal value)
-    {
-        SmallDecimal.TryFrom(value, out var result);
-        return result;
     }
 }

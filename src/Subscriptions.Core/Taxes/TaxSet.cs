@@ -19,10 +19,12 @@ public sealed class TaxSet
         Slots = slots;
         _taxes = new Tax[slots.Length];
         FitsSmall = true;
+        FitsWide = true;
         for (var i = 0; i < slots.Length; i++)
         {
             _taxes[i] = slots[i].Tax;
             FitsSmall &= slots[i].FitsSmall;
+            FitsWide &= slots[i].FitsWide;
         }
     }
 
@@ -39,6 +41,9 @@ public sealed class TaxSet
 
     /// <summary>Gets a value indicating whether every tax of the set can take the fast path (<see cref="TaxSlot.FitsSmall"/>).</summary>
     internal bool FitsSmall { get; }
+
+    /// <summary>Gets a value indicating whether every tax of the set can take the wide fast path (<see cref="TaxSlot.FitsWide"/>).</summary>
+    internal bool FitsWide { get; }
 
     /// <summary>Returns the batches as index ranges, in order (for explanations and tests).</summary>
     /// <returns>Each batch's first index and length.</returns>

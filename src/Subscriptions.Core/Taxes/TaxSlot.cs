@@ -16,15 +16,18 @@ internal readonly struct TaxSlot
         BatchStart = 0;
         BatchEnd = 0;
         BatchRateSum = 0m;
-        var needsDivision = tax.Type switch
+        Divides = tax.Type switch
         {
             TaxAmountType.Percent => priceIncluded,
             TaxAmountType.Division => !priceIncluded,
             _ => false,
         };
-        FitsSmall = !needsDivision & SmallDecimal.TryFrom(Amount, out var amount) & SmallDecimal.TryFrom(Rate, out var rate);
+        FitsWide = SmallDecimal.TryFrom(Amount, out var amount) & SmallDecimal.TryFrom(Rate, out var rate);
+        FitsSmall = !Divides & FitsWide;
         SmallAmount = amount;
         SmallRate = rate;
+        BatchDivisorIsZero = false;
+        BatchDivisor = default;
     }
 
     private TaxSlot(TaxSlot source, int batchStart, int batchEnd, decimal batchRateSum)
@@ -33,6 +36,16 @@ internal readonly struct TaxSlot
         BatchStart = batchStart;
         BatchEnd = batchEnd;
         BatchRateSum = batchRateSum;
+        if (Divides)
+        {
+            // The divisor TaxEngine divides b × rate by: 1 + Σr for price-included percents, 1 − Σr (1 when Σr is
+            // 100 %) for price-excluded divisions.
+            var divisor = Type == TaxAmountType.Percent ? 1m + batchRateSum : batchRateSum == 1m ? 1m : 1m - batchRateSum;
+            BatchDivisorIsZero = divisor == 0m;
+            var prepared = WideDivisor.TryCreate(divisor, out var wideDivisor);
+            FitsWide &= BatchDivisorIsZero || prepared;
+            BatchDivisor = wideDivisor;
+        }
     }
 
     public Tax Tax { get; }
@@ -67,6 +80,21 @@ internal readonly struct TaxSlot
     /// price-excluded division taxes divide) and an amount and rate that fit a <see cref="SmallDecimal"/>.
     /// </summary>
     public bool FitsSmall { get; }
+
+    /// <summary>Gets a value indicating whether the tax divides b × rate by its batch's divisor (price-included percent, price-excluded division).</summary>
+    public bool Divides { get; }
+
+    /// <summary>
+    /// Gets a value indicating whether the wide fast path (<see cref="WideDecimal"/>) can compute this tax: an amount
+    /// and rate that fit a <see cref="SmallDecimal"/> and, for a tax that divides, a batch divisor of at most 32 bits.
+    /// </summary>
+    public bool FitsWide { get; }
+
+    /// <summary>Gets a value indicating whether the batch's divisor is zero (a price-included batch of −100 %): the amount is then 0.</summary>
+    public bool BatchDivisorIsZero { get; }
+
+    /// <summary>Gets the batch's divisor for the wide fast path (valid when <see cref="Divides"/>, <see cref="FitsWide"/> and not <see cref="BatchDivisorIsZero"/>).</summary>
+    public WideDivisor BatchDivisor { get; }
 
     /// <summary>Gets <see cref="Amount"/> for the fast path (valid when <see cref="FitsSmall"/>).</summary>
     public SmallDecimal SmallAmount { get; }

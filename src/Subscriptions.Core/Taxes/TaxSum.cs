@@ -4,39 +4,29 @@ namespace Subscriptions.Taxes;
 
 /// <summary>
 /// A running <see cref="decimal"/> sum with the bits of adding every value in order with <see cref="decimal"/>, kept
-/// as <see cref="decimal"/> keeps it (a 96-bit coefficient and the flags word) but added on 128-bit integers.
+/// as <see cref="decimal"/> keeps it (a 96-bit coefficient and the flags word) but added on 64-bit halves of 128-bit integers.
 /// <c>default</c> is <c>0m</c>.
 /// </summary>
 /// <remarks>
 /// <see cref="decimal"/> adds exactly and, when the exact result needs more than 96 bits, drops the fewest decimals
-/// that make it fit, rounding half to even. The same is done here on <see cref="UInt128"/> (<see cref="DecimalAddition"/>),
+/// that make it fit, rounding half to even. The same is done here on integers (<see cref="DecimalAddition"/>),
 /// which is several times faster for the 28-digit values a price-included tax produces; the rare cases it leaves (a
 /// rounding that carries to 2^96, an overflow, and the like) are handed to <see cref="decimal"/> itself.
 /// </remarks>
 internal struct TaxSum
 {
-    private static readonly UInt128 Max96 = UInt128.One << 96;
-
-    private UInt128 _magnitude;
+    // decimal's own layout: the low 64 bits, the high 32 bits (kept in 64 for the additions), the flags word.
+    private ulong _low;
+    private ulong _high;
     private int _flags;
 
     /// <summary>Gets the sum.</summary>
     public readonly decimal Value =>
-        new(unchecked((int)(uint)_magnitude), unchecked((int)(uint)(_magnitude >> 32)), unchecked((int)(uint)(_magnitude >> 64)), _flags < 0, (byte)DecimalAddition.Scale(_flags));
+        new(unchecked((int)_low), unchecked((int)(_low >> 32)), unchecked((int)_high), _flags < 0, (byte)DecimalAddition.Scale(_flags));
 
     /// <summary>Adds a value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(in SmallDecimal value)
-    {
-        if (_flags == value.Flags && _magnitude < Max96 - value.Magnitude)
-        {
-            // Same scale and sign, no carry past 96 bits: the common case of sums.
-            _magnitude += value.Magnitude;
-            return;
-        }
-
-        AddSlow(value.Magnitude, value.Flags);
-    }
+    public void Add(in SmallDecimal value) => Add(0, value.Magnitude, value.Flags);
 
     /// <summary>Adds a value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -44,38 +34,50 @@ internal struct TaxSum
     {
         var bits = default(DecimalBits);
         decimal.GetBits(value, bits);
-        var magnitude = new UInt128(unchecked((uint)bits[2]), unchecked(((ulong)(uint)bits[1] << 32) | (uint)bits[0]));
-        if (_flags == bits[3] && _magnitude < Max96 - magnitude)
+        Add(unchecked((uint)bits[2]), unchecked(((ulong)(uint)bits[1] << 32) | (uint)bits[0]), bits[3]);
+    }
+
+    /// <summary>Adds a value given as decimal's parts: the coefficient's high 32 and low 64 bits, the flags word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(ulong high, ulong low, int flags)
+    {
+        if (_flags == flags)
         {
-            _magnitude += magnitude;
-            return;
+            // Same scale and sign, no carry past 96 bits: the common case of sums.
+            var sumLow = unchecked(_low + low);
+            var sumHigh = _high + high + (sumLow < low ? 1UL : 0UL);
+            if (sumHigh <= uint.MaxValue)
+            {
+                (_high, _low) = (sumHigh, sumLow);
+                return;
+            }
         }
 
-        AddSlow(magnitude, bits[3]);
+        AddSlow(high, low, flags);
     }
 
     /// <summary>The general addition (<see cref="DecimalAddition"/>), or <see cref="decimal"/> for the cases it leaves.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void AddSlow(UInt128 magnitude, int flags)
+    private void AddSlow(ulong high, ulong low, int flags)
     {
-        if (DecimalAddition.TryAdd(_magnitude, _flags, magnitude, flags, out var sum, out var sumFlags))
+        if (DecimalAddition.TryAdd(_high, _low, _flags, high, low, flags, out var sumHigh, out var sumLow, out var sumFlags))
         {
-            _magnitude = sum;
-            _flags = sumFlags;
+            (_high, _low, _flags) = (sumHigh, sumLow, sumFlags);
             return;
         }
 
-        AddInDecimal(magnitude, flags);
+        AddInDecimal(high, low, flags);
     }
 
     /// <summary>Adds with <see cref="decimal"/> itself (and lets it throw on overflow, as it always did).</summary>
-    private void AddInDecimal(UInt128 magnitude, int flags)
+    private void AddInDecimal(ulong high, ulong low, int flags)
     {
-        var value = new decimal(unchecked((int)(uint)magnitude), unchecked((int)(uint)(magnitude >> 32)), unchecked((int)(uint)(magnitude >> 64)), flags < 0, (byte)DecimalAddition.Scale(flags));
+        var value = new decimal(unchecked((int)low), unchecked((int)(low >> 32)), unchecked((int)high), flags < 0, (byte)DecimalAddition.Scale(flags));
         var sum = Value + value;
         var bits = default(DecimalBits);
         decimal.GetBits(sum, bits);
-        _magnitude = new UInt128(unchecked((uint)bits[2]), unchecked(((ulong)(uint)bits[1] << 32) | (uint)bits[0]));
+        _high = unchecked((uint)bits[2]);
+        _low = unchecked(((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
         _flags = bits[3];
     }
 }
