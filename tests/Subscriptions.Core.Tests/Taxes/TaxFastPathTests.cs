@@ -113,28 +113,101 @@ public class TaxFastPathTests
     }
 
     [Fact]
-    public void TryComputeSmall_TakesLinesWithoutDivisions_AndLeavesTheOthersToDecimal()
+    public void TryComputeFast_TakesLinesWithoutDivisionsOnSmall_LinesThatDivideOnWide_AndLeavesTheRestToDecimal()
     {
         var vat = new Tax(1, "acme", "VAT 21%", TaxAmountType.Percent, 21m);
         var eco = new Tax(2, "acme", "Eco", TaxAmountType.Fixed, 0.5m, sequence: 0, includeBaseAmount: true);
         var included = new Tax(3, "acme", "VAT 6% incl.", TaxAmountType.Percent, 6m, priceIncluded: true);
         var gross = new Tax(4, "acme", "Gross-up 10%", TaxAmountType.Division, 10m);
-        var config = new TaxConfiguration("acme", "BE", [vat, eco, included, gross], TaxRoundingMethod.Globally);
+        var odd = new Tax(5, "acme", "Odd rate incl.", TaxAmountType.Percent, 0.0000000001m, priceIncluded: true);
+        var config = new TaxConfiguration("acme", "BE", [vat, eco, included, gross, odd], TaxRoundingMethod.Globally);
         var plain = config.CreateSet(vat, eco);
         var rounding = new TaxRounding(Currency.Eur);
 
-        Assert.True(Takes(new TaxLine(19.99m, 3m, plain), rounding));
-        Assert.True(TaxConfiguration.TryComputeSmall(new TaxLine(19.99m, 3m, plain), Currency.Eur, TaxRoundingMethod.PerLine, rounding, false, new TaxDetail[2], default, new SmallDecimal[8], new bool[2], out _));
-        Assert.True(Takes(new TaxLine(19.99m, 3m, plain).ToRefund(), rounding));
-        Assert.False(Takes(new TaxLine(19.99m, 3m, config.CreateSet(included)), rounding));
-        Assert.False(Takes(new TaxLine(19.99m, 3m, config.CreateSet(gross)), rounding));
-        Assert.False(Takes(new TaxLine(19.99m, 3m, plain), new TaxRounding(0.05m)));
-        Assert.False(Takes(new TaxLine(19.99m, 3m, plain), rounding.InDecimalOnly()));
-        Assert.False(Takes(new TaxLine(9_300_000_000_000_000_000m, 1m, plain), rounding));
-        Assert.False(Takes(new TaxLine(9_000_000_000.123456789m, 1_000_000m, plain), rounding));
+        Assert.True(Small(new TaxLine(19.99m, 3m, plain), rounding));
+        Assert.True(Small(new TaxLine(19.99m, 3m, plain).ToRefund(), rounding));
+        Assert.True(TaxConfiguration.TryComputeFast<SmallDecimal>(new TaxLine(19.99m, 3m, plain), Currency.Eur, TaxRoundingMethod.PerLine, rounding, false, new TaxDetail[2], default, TaxWorkspace.ForLine(2), out _));
+        Assert.False(Small(new TaxLine(19.99m, 3m, config.CreateSet(included)), rounding));
+        Assert.False(Small(new TaxLine(19.99m, 3m, config.CreateSet(gross)), rounding));
+        Assert.False(Small(new TaxLine(19.99m, 3m, plain), new TaxRounding(0.05m)));
+        Assert.False(Small(new TaxLine(19.99m, 3m, plain), rounding.InDecimalOnly()));
+        Assert.False(Small(new TaxLine(9_300_000_000_000_000_000m, 1m, plain), rounding));
+        Assert.False(Small(new TaxLine(9_000_000_000.123456789m, 1_000_000m, plain), rounding));
 
-        bool Takes(TaxLine line, TaxRounding rounding) =>
-            TaxConfiguration.TryComputeSmall(line, Currency.Eur, TaxRoundingMethod.Globally, rounding, true, new TaxDetail[2], default, new SmallDecimal[8], new bool[2], out _);
+        // Lines that divide (and lines too wide for 63 bits) take the wide path.
+        Assert.True(Wide(new TaxLine(19.99m, 3m, config.CreateSet(included)), rounding));
+        Assert.True(Wide(new TaxLine(19.99m, 3m, config.CreateSet(included, eco)).ToRefund(), rounding));
+        Assert.True(Wide(new TaxLine(19.99m, 3m, config.CreateSet(gross, vat)), rounding));
+        Assert.True(Wide(new TaxLine(9_300_000_000_000_000_000m, 1m, config.CreateSet(vat)), rounding));
+        Assert.False(Wide(new TaxLine(19.99m, 3m, config.CreateSet(odd)), rounding)); // 1 + 10^-12 has a 41-bit coefficient
+        Assert.False(Wide(new TaxLine(19.99m, 3m, config.CreateSet(included)), new TaxRounding(0.05m)));
+        Assert.False(Wide(new TaxLine(19.99m, 3m, config.CreateSet(included)), rounding.InDecimalOnly()));
+        Assert.False(Wide(new TaxLine(79_228_162_514_264_337_593_543_950m, 1000m, config.CreateSet(included)), rounding));
+
+        static bool Small(TaxLine line, TaxRounding rounding) =>
+            TaxConfiguration.TryComputeFast<SmallDecimal>(line, Currency.Eur, TaxRoundingMethod.Globally, rounding, true, new TaxDetail[line.Taxes.Count], default, TaxWorkspace.ForLine(line.Taxes.Count), out _);
+
+        static bool Wide(TaxLine line, TaxRounding rounding) =>
+            TaxConfiguration.TryComputeFast<WideDecimal>(line, Currency.Eur, TaxRoundingMethod.Globally, rounding, true, new TaxDetail[line.Taxes.Count], default, TaxWorkspace.ForLine(line.Taxes.Count), out _);
+    }
+
+    [Fact]
+    public void ComputeDocument_PriceIncludedDocuments_OnTheWidePath_ReportTheBitsOfTheDecimalReference()
+    {
+        // The usual consumer invoice: one price-included VAT per line (or a batch of two), any prices, refunds.
+        var documents =
+            from rate in Gen.Elements(21m, 6m, 12m, 5.5m, 7.7m, 20m, 0.5m, 99m)
+            from second in Gen.Elements(0m, 0m, 6m, 2.1m)
+            from method in Gen.Elements(TaxRoundingMethod.PerLine, TaxRoundingMethod.Globally)
+            from specs in Gen.ArrayOf(
+                from price in WidePrice
+                from quantity in WideQuantity
+                from discount in WideDiscount
+                from refund in Gen.Elements(false, false, true)
+                select (price, quantity, discount, refund))
+            select (rate, second, method, specs);
+        PropertyCheck.Check(Prop.ForAll(Arb.From(documents), c =>
+        {
+            var vat = new Tax(1, "gen", "VAT incl.", TaxAmountType.Percent, c.rate, priceIncluded: true);
+            var other = new Tax(2, "gen", "Other incl.", TaxAmountType.Percent, c.second, priceIncluded: true);
+            var configuration = new TaxConfiguration("gen", "BE", [vat, other], c.method);
+            var set = c.second == 0m ? configuration.CreateSet(vat) : configuration.CreateSet(vat, other);
+            var lines = c.specs.Select(s => s.refund ? new TaxLine(s.price, s.quantity, set, s.discount).ToRefund() : new TaxLine(s.price, s.quantity, set, s.discount)).ToArray();
+            var fast = configuration.ComputeDocument(lines, Currency.Eur, c.method, 0.01m);
+            var reference = TaxDocument.Compute(configuration, lines, Currency.Eur, c.method, new TaxRounding(0.01m).InDecimalOnly());
+            var where = $"{c.rate}% + {c.second}% {c.method}: [{string.Join("; ", lines.Select(l => $"{l.PriceUnit} x {l.Quantity} -{l.DiscountPercent}%"))}]";
+            Same(reference.Untaxed.Amount, fast.Untaxed.Amount, where);
+            Same(reference.TaxAmount.Amount, fast.TaxAmount.Amount, where);
+            for (var t = 0; t < fast.TaxTotals.Count; t++)
+            {
+                Same(reference.TaxTotals[t].RawBase, fast.TaxTotals[t].RawBase, where);
+                Same(reference.TaxTotals[t].RawAmount, fast.TaxTotals[t].RawAmount, where);
+                Same(reference.TaxTotals[t].Amount.Amount, fast.TaxTotals[t].Amount.Amount, where);
+            }
+
+            for (var l = 0; l < lines.Length; l++)
+            {
+                SameLine(reference.Lines[l], fast.Lines[l], $"line {l} of {where}");
+            }
+        }), 500);
+    }
+
+    [Fact]
+    public void ComputeLine_IncludedBatchOfMinusOneHundredPercent_GivesZeroOnTheWidePathAsInDecimal()
+    {
+        var a = new Tax(1, "acme", "A", TaxAmountType.Percent, -60m, priceIncluded: true);
+        var b = new Tax(2, "acme", "B", TaxAmountType.Percent, -40m, priceIncluded: true);
+        var config = new TaxConfiguration("acme", "BE", [a, b], TaxRoundingMethod.Globally);
+        var set = config.CreateSet(a, b);
+        Assert.True(set.Slots[0].BatchDivisorIsZero);
+        Assert.True(set.FitsWide);
+        var line = new TaxLine(12.34m, 2m, set);
+        var rounding = new TaxRounding(Currency.Eur);
+        var fast = config.ComputeLineCore(line, Currency.Eur, TaxRoundingMethod.Globally, rounding);
+        var reference = config.ComputeLineCore(line, Currency.Eur, TaxRoundingMethod.Globally, rounding.InDecimalOnly());
+        Assert.True(TaxConfiguration.TryComputeFast<WideDecimal>(line, Currency.Eur, TaxRoundingMethod.Globally, rounding, false, new TaxDetail[2], default, TaxWorkspace.ForLine(2), out _));
+        SameLine(reference, fast, "-100 % batch");
+        Assert.Equal(0m, fast.Taxes[0].RawAmount);
     }
 
     private static (TaxConfiguration, TaxLine[], Currency, TaxRoundingMethod, decimal) Build(Currency currency, TaxRoundingMethod method, decimal step, Tax[] taxes, (decimal Price, decimal Quantity, decimal Discount, int Mask, bool Refund)[] specs)
