@@ -212,22 +212,26 @@ internal static class TaxDocument
             Array.Fill(largest, -1);
             for (var l = 0; l < _results.Length; l++)
             {
-                if (keys[l] == TaxLineTotals.KeyNotComputed)
+                // Keys are never negative, so the sign bit alone marks KeyNotComputed (-1).
+                if (decimal.IsNegative(keys[l]))
                 {
                     keys[l] = TaxLineTotals.KeyOf(_results[l]);
                 }
 
                 var key = keys[l];
                 ref var any = ref largest[_taxCount];
-                if (any < 0 || key > keys[any])
+                var previousAny = any;
+                var aboveAny = any < 0 || key > keys[any];
+                if (aboveAny)
                 {
                     any = l;
                 }
 
                 foreach (ref readonly var detail in _results[l].TaxSpan)
                 {
+                    // When the tax's best line so far is the document's, the comparison was just made.
                     ref var best = ref largest[detail.DenseIndex];
-                    if (best < 0 || key > keys[best])
+                    if (best < 0 || (best == previousAny ? aboveAny : key > keys[best]))
                     {
                         best = l;
                     }

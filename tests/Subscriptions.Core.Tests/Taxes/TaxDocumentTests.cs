@@ -48,6 +48,30 @@ public class TaxDocumentTests
     }
 
     [Fact]
+    public void ComputeDocument_OneStepOfATaxGlobally_GoesToTheLargestLineWithThatTax()
+    {
+        // Tax B: 0.0105 + 0.0147 = 0.0252 rounds to 0.03 against 0.01 + 0.01, one step to push. The largest line of
+        // the document (100, tax A) does not have B; of B's lines the 0.07 one is the larger and takes the step.
+        var a = Percent(1, 10m);
+        var b = Percent(2, 21m);
+        var config = Config(TaxRoundingMethod.Globally, a, b);
+        var lines = new[]
+        {
+            new TaxLine(100m, 1m, config.CreateSet(a)),
+            new TaxLine(0.05m, 1m, config.CreateSet(b)),
+            new TaxLine(0.07m, 1m, config.CreateSet(b)),
+        };
+
+        var result = config.ComputeDocument(lines, Currency.Eur);
+
+        Assert.Equal(0.03m, result.TaxTotals.Single(t => t.Tax == b).Amount.Amount);
+        Assert.Equal(0.01m, result.Lines[1].Taxes[0].Amount.Amount);
+        Assert.Equal(0.00m, result.Lines[1].Taxes[0].AmountAdjustment);
+        Assert.Equal(0.02m, result.Lines[2].Taxes[0].Amount.Amount);
+        Assert.Equal(0.01m, result.Lines[2].Taxes[0].AmountAdjustment);
+    }
+
+    [Fact]
     public void ComputeDocument_TwoLinesOf2153PerLine_KeepsLineRounding()
     {
         var result = Document(TaxRoundingMethod.PerLine, Percent(1, 21m, included: true), (21.53m, 1m), (21.53m, 1m));
