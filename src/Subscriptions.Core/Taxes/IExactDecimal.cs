@@ -4,6 +4,10 @@ namespace Subscriptions.Taxes;
 /// A number the tax fast path (<see cref="TaxFastPath"/>) computes on: every operation returns exactly the bits
 /// <see cref="decimal"/>'s own returns, or <c>false</c> where the type leaves it to <see cref="decimal"/>.
 /// </summary>
+/// <remarks>
+/// After a <c>false</c>, the result (and an operand passed as the same variable) holds no meaningful value: the caller
+/// abandons the line and computes it again in <see cref="decimal"/>.
+/// </remarks>
 /// <typeparam name="T">The implementing type (<see cref="SmallDecimal"/> or <see cref="WideDecimal"/>).</typeparam>
 internal interface IExactDecimal<T>
     where T : struct, IExactDecimal<T>

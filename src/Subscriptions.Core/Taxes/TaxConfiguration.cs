@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Subscriptions.Taxes;
@@ -333,6 +334,7 @@ public sealed class TaxConfiguration
     }
 
     /// <summary>The fast path of <see cref="ComputeInto"/> on <typeparamref name="T"/>: false, with nothing written, when the line cannot take it.</summary>
+    [SkipLocalsInit] // no frame zeroing: every local is assigned before use
     internal static bool TryComputeFast<T>(in TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding, bool roundOnDocument, Span<TaxDetail> details, in TaxDocumentSums documentSums, in TaxWorkspace workspace, out TaxLineTotals totals)
         where T : struct, IExactDecimal<T>
     {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Subscriptions.Taxes;
 
 /// <summary>Document-level rounding (TAXES.md §2, "_round_base_lines_tax_details").</summary>
@@ -9,6 +11,10 @@ internal static class TaxDocument
     /// <summary>Lines per document beyond which the lines' rounding keys live on the heap instead of the stack.</summary>
     private const int StackLines = 64;
 
+    // No zeroing of the stack frame and stackalloc'd spans (about 5 % of a 20-line document): the sums and the used
+    // flags are cleared below, the keys are written for every line before any is read, and each line clears the
+    // scratch values it uses (LineScratch).
+    [SkipLocalsInit]
     public static TaxDocumentResult Compute(TaxConfiguration configuration, ReadOnlySpan<TaxLine> lines, Currency currency, TaxRoundingMethod method, TaxRounding rounding)
     {
         var count = lines.Length;
@@ -25,8 +31,11 @@ internal static class TaxDocument
         var results = new TaxLineResult[count];
         var m = configuration.TaxCount;
         var sumCount = TaxDocumentSums.Length(m);
-        var sums = new TaxDocumentSums(m <= StackTaxes ? stackalloc TaxSum[sumCount] : new TaxSum[sumCount], m);
+        Span<TaxSum> sumSpan = m <= StackTaxes ? stackalloc TaxSum[sumCount] : new TaxSum[sumCount];
+        sumSpan.Clear();
+        var sums = new TaxDocumentSums(sumSpan, m);
         Span<bool> used = m <= StackTaxes ? stackalloc bool[m] : new bool[m];
+        used.Clear();
         var workspace = widest <= TaxEngine.StackLimit
             ? new TaxWorkspace(stackalloc decimal[TaxEngine.ScratchPerTax * widest], stackalloc SmallDecimal[TaxEngine.ScratchPerTax * widest], stackalloc WideDecimal[TaxEngine.ScratchPerTax * widest], stackalloc bool[widest])
             : TaxWorkspace.ForLine(widest);

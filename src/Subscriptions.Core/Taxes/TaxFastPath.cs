@@ -17,6 +17,7 @@ internal static class TaxFastPath
 {
     /// <summary>Computes one line; see <see cref="TaxEngine.Compute"/>. The spans are zeroed by the caller.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
+    [SkipLocalsInit] // no frame zeroing: every local is assigned before use
     public static bool TryCompute<T>(
         TaxSlot[] slots,
         in T priceUnit,

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 
@@ -419,6 +420,7 @@ internal readonly struct WideDivisor
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Below(ulong high, ulong low, int power)
     {
+        Debug.Assert(_thresholds is not null, "default(WideDivisor) is not a divisor: build it with TryCreate.");
         var thresholdHigh = _thresholds[2 * power];
         return high < thresholdHigh || (high == thresholdHigh && low < _thresholds[(2 * power) + 1]);
     }
