@@ -153,6 +153,7 @@ public sealed class TaxConfiguration
         return ComputeLineCore(line, currency, roundingMethod, new TaxRounding(roundingStep));
     }
 
+    [SkipLocalsInit] // the scratch values are cleared by each path as it uses them (LineScratch)
     internal TaxLineResult ComputeLineCore(TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding)
     {
         EnsureLine(line, nameof(line));
