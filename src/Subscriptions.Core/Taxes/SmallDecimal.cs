@@ -227,7 +227,14 @@ internal readonly struct SmallDecimal : IExactDecimal<SmallDecimal>
         var (lowMagnitude, lowFlags) = aIsLow ? (a._magnitude, a._flags) : (b._magnitude, b._flags);
         var (highMagnitude, highFlags) = aIsLow ? (b._magnitude, b._flags) : (a._magnitude, a._flags);
         var shift = ScaleOf(highFlags) - ScaleOf(lowFlags);
-        if (shift <= 0 || shift >= PowersOfTen.Length || lowMagnitude == 0
+        if (shift > 0 && lowMagnitude == 0)
+        {
+            // A zero with fewer decimals (the engine's shifts start as 0m) gives the other operand unchanged.
+            result = new SmallDecimal(highMagnitude, highFlags);
+            return true;
+        }
+
+        if (shift <= 0 || shift >= PowersOfTen.Length
             || Math.BigMul(lowMagnitude, PowersOfTen[shift], out var scaled) != 0 || scaled >= Limit)
         {
             result = default;

@@ -52,8 +52,40 @@ internal struct TaxSum
                 return;
             }
         }
+        else if (((_flags ^ flags) & int.MinValue) == 0 && (_high | high) == 0 && TryAddScaled(low, flags))
+        {
+            return;
+        }
 
         AddSlow(high, low, flags);
+    }
+
+    /// <summary>
+    /// Same sign, different scales, both below 2^64 (the raw values of lines with different decimals): the one with
+    /// fewer decimals scaled up and added, as decimal does when the result needs no rounding. False leaves it to the
+    /// general addition.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryAddScaled(ulong low, int flags)
+    {
+        var shift = DecimalAddition.Scale(flags) - DecimalAddition.Scale(_flags);
+        var (lowerLow, higherLow, resultFlags) = shift > 0 ? (_low, low, flags) : (low, _low, _flags);
+        shift = Math.Abs(shift);
+        if (shift > 19)
+        {
+            return false;
+        }
+
+        var sumHigh = Math.BigMul(lowerLow, UInt128Divisor.PowerOfTen(shift).Low, out var scaled);
+        var sumLow = unchecked(scaled + higherLow);
+        sumHigh += sumLow < scaled ? 1UL : 0UL;
+        if (sumHigh > uint.MaxValue)
+        {
+            return false;
+        }
+
+        (_high, _low, _flags) = (sumHigh, sumLow, resultFlags);
+        return true;
     }
 
     /// <summary>The general addition (<see cref="DecimalAddition"/>), or <see cref="decimal"/> for the cases it leaves.</summary>

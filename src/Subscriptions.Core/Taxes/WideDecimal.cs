@@ -153,6 +153,12 @@ internal readonly struct WideDecimal : IExactDecimal<WideDecimal>
             result = a;
             return true;
         }
+        else if ((a._high | a._low) == 0 && a.Scale < b.Scale)
+        {
+            // A zero with fewer decimals gives the other operand unchanged.
+            result = b;
+            return true;
+        }
 
         return TryAddSlow(a, b, out result);
     }
