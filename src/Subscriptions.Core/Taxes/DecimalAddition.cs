@@ -67,6 +67,55 @@ internal static class DecimalAddition
             || TryAddScaled(lowHigh, lowLow, lowFlags, highHigh, highLow, highFlags, sameSign, shift, out high, out low, out flags);
     }
 
+    /// <summary>
+    /// The exact sum of two coefficients below 2^64 with different scales (at most 19 apart), as decimal adds them
+    /// before any rounding: the operand with fewer decimals scaled up and giving the starting sign, a zero one giving
+    /// the other operand unchanged. The result (below 2^128) is for the caller to check against its own bound. False
+    /// for equal scales or scales too far apart. Inline, for the sums and shifts of short values.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryAddScaled64(ulong m1, int f1, ulong m2, int f2, out ulong high, out ulong low, out int flags)
+    {
+        var firstIsLow = Scale(f1) < Scale(f2);
+        var (lowMagnitude, lowFlags) = firstIsLow ? (m1, f1) : (m2, f2);
+        var (highMagnitude, highFlags) = firstIsLow ? (m2, f2) : (m1, f1);
+        var shift = Scale(highFlags) - Scale(lowFlags);
+        if (shift <= 0 || shift >= PowersOfTen.Length)
+        {
+            (high, low, flags) = (0, 0, 0);
+            return false;
+        }
+
+        if (lowMagnitude == 0)
+        {
+            (high, low, flags) = (0, highMagnitude, highFlags);
+            return true;
+        }
+
+        unchecked
+        {
+            high = Math.BigMul(lowMagnitude, PowersOfTen[shift], out var scaled);
+            flags = (lowFlags & SignMask) | (highFlags & ~SignMask);
+            if (((lowFlags ^ highFlags) & SignMask) == 0)
+            {
+                low = scaled + highMagnitude;
+                high += low < scaled ? 1UL : 0UL;
+            }
+            else if (high != 0 || scaled >= highMagnitude)
+            {
+                low = scaled - highMagnitude;
+                high -= scaled < highMagnitude ? 1UL : 0UL;
+            }
+            else
+            {
+                low = highMagnitude - scaled;
+                flags ^= SignMask;
+            }
+
+            return true;
+        }
+    }
+
     /// <summary>Returns a decimal's flags word's scale.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Scale(int flags) => (flags >> ScaleShift) & 0xFF;

@@ -215,47 +215,18 @@ internal readonly struct SmallDecimal : IExactDecimal<SmallDecimal>
     }
 
     /// <summary>
-    /// Different scales with an exact result below 2^63 (a fixed tax entering a rate's base, a discounted price): the
-    /// operand with fewer decimals scaled up, as in <see cref="DecimalAddition"/>, inline. False leaves it to the
-    /// general addition.
+    /// Different scales with an exact result below 2^63 (a fixed tax entering a rate's base, a discounted price, the
+    /// engine's 0m shifts): <see cref="DecimalAddition.TryAddScaled64"/>, inline. False leaves it to the general
+    /// addition.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryAddScaled(in SmallDecimal a, in SmallDecimal b, out SmallDecimal result)
     {
-        // Read everything first: the result may be the same variable as an operand.
-        var aIsLow = a.Scale < b.Scale;
-        var (lowMagnitude, lowFlags) = aIsLow ? (a._magnitude, a._flags) : (b._magnitude, b._flags);
-        var (highMagnitude, highFlags) = aIsLow ? (b._magnitude, b._flags) : (a._magnitude, a._flags);
-        var shift = ScaleOf(highFlags) - ScaleOf(lowFlags);
-        if (shift > 0 && lowMagnitude == 0)
-        {
-            // A zero with fewer decimals (the engine's shifts start as 0m) gives the other operand unchanged.
-            result = new SmallDecimal(highMagnitude, highFlags);
-            return true;
-        }
-
-        if (shift <= 0 || shift >= PowersOfTen.Length
-            || Math.BigMul(lowMagnitude, PowersOfTen[shift], out var scaled) != 0 || scaled >= Limit)
-        {
-            result = default;
-            return false;
-        }
-
-        var flags = (lowFlags & SignMask) | (highFlags & ~SignMask);
-        if (((lowFlags ^ highFlags) & SignMask) == 0)
-        {
-            var sum = scaled + highMagnitude;
-            result = new SmallDecimal(sum, flags);
-            return sum < Limit;
-        }
-
-        result = scaled >= highMagnitude
-            ? new SmallDecimal(scaled - highMagnitude, flags)
-            : new SmallDecimal(highMagnitude - scaled, flags ^ SignMask);
-        return true;
+        var ok = DecimalAddition.TryAddScaled64(a._magnitude, a._flags, b._magnitude, b._flags, out var high, out var low, out var flags)
+            && high == 0 && low < Limit;
+        result = ok ? new SmallDecimal(low, flags) : default;
+        return ok;
     }
-
-    private static int ScaleOf(int flags) => (flags >> ScaleShift) & 0xFF;
 
     /// <summary>The general addition (<see cref="DecimalAddition"/>): exact, so it fits here only below 2^63.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]

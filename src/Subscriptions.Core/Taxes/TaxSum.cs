@@ -52,7 +52,7 @@ internal struct TaxSum
                 return;
             }
         }
-        else if (((_flags ^ flags) & int.MinValue) == 0 && (_high | high) == 0 && TryAddScaled(low, flags))
+        else if ((_high | high) == 0 && TryAddScaled(low, flags))
         {
             return;
         }
@@ -61,30 +61,19 @@ internal struct TaxSum
     }
 
     /// <summary>
-    /// Same sign, different scales, both below 2^64 (the raw values of lines with different decimals): the one with
-    /// fewer decimals scaled up and added, as decimal does when the result needs no rounding. False leaves it to the
-    /// general addition.
+    /// Different scales, both below 2^64 (the raw values of lines with different decimals):
+    /// <see cref="DecimalAddition.TryAddScaled64"/> inline, when the exact sum needs no rounding. False leaves it to
+    /// the general addition.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryAddScaled(ulong low, int flags)
     {
-        var shift = DecimalAddition.Scale(flags) - DecimalAddition.Scale(_flags);
-        var (lowerLow, higherLow, resultFlags) = shift > 0 ? (_low, low, flags) : (low, _low, _flags);
-        shift = Math.Abs(shift);
-        if (shift > 19)
+        if (!DecimalAddition.TryAddScaled64(_low, _flags, low, flags, out var sumHigh, out var sumLow, out var sumFlags) || sumHigh > uint.MaxValue)
         {
             return false;
         }
 
-        var sumHigh = Math.BigMul(lowerLow, UInt128Divisor.PowerOfTen(shift).Low, out var scaled);
-        var sumLow = unchecked(scaled + higherLow);
-        sumHigh += sumLow < scaled ? 1UL : 0UL;
-        if (sumHigh > uint.MaxValue)
-        {
-            return false;
-        }
-
-        (_high, _low, _flags) = (sumHigh, sumLow, resultFlags);
+        (_high, _low, _flags) = (sumHigh, sumLow, sumFlags);
         return true;
     }
 
