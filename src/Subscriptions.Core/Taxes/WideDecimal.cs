@@ -6,7 +6,7 @@ namespace Subscriptions.Taxes;
 
 /// <summary>
 /// A <see cref="decimal"/> kept as <see cref="decimal"/> keeps it (a 96-bit coefficient and the same flags word: sign
-/// bit and scale, trailing zeros and the sign of a zero included) but computed on 128-bit integers. Every operation
+/// bit and scale, trailing zeros and the sign of a zero included) but computed on 64-bit halves. Every operation
 /// returns exactly the bits <see cref="decimal"/>'s own operation returns, or <c>false</c> where it would leave the
 /// cases handled here; the caller then redoes that work in <see cref="decimal"/>.
 /// </summary>
@@ -422,15 +422,6 @@ internal readonly struct WideDivisor
     /// <summary>Gets the coefficient as a divisor.</summary>
     public UInt128Divisor Divisor { get; }
 
-    /// <summary>Returns whether n (as halves) × 10^<paramref name="power"/> stays below coefficient × 2^96, so that the quotient fits 96 bits.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Below(ulong high, ulong low, int power)
-    {
-        Debug.Assert(_thresholds is not null, "default(WideDivisor) is not a divisor: build it with TryCreate.");
-        var thresholdHigh = _thresholds[2 * power];
-        return high < thresholdHigh || (high == thresholdHigh && low < _thresholds[(2 * power) + 1]);
-    }
-
     /// <summary>Gets <see cref="decimal"/>'s flags word of the divisor.</summary>
     public int Flags { get; }
 
@@ -450,5 +441,14 @@ internal readonly struct WideDivisor
 
         divisor = new WideDivisor(unchecked((uint)bits[0]), bits[3]);
         return true;
+    }
+
+    /// <summary>Returns whether n (as halves) × 10^<paramref name="power"/> stays below coefficient × 2^96, so that the quotient fits 96 bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Below(ulong high, ulong low, int power)
+    {
+        Debug.Assert(_thresholds is not null, "default(WideDivisor) is not a divisor: build it with TryCreate.");
+        var thresholdHigh = _thresholds[2 * power];
+        return high < thresholdHigh || (high == thresholdHigh && low < _thresholds[(2 * power) + 1]);
     }
 }
