@@ -23,7 +23,6 @@ internal readonly struct TaxSlot
             _ => false,
         };
         FitsWide = SmallDecimal.TryFrom(Amount, out var amount) & SmallDecimal.TryFrom(Rate, out var rate);
-        FitsSmall = !Divides & FitsWide;
         SmallAmount = amount;
         SmallRate = rate;
         BatchDivisorIsZero = false;
@@ -79,7 +78,7 @@ internal readonly struct TaxSlot
     /// Gets a value indicating whether the fast path can compute this tax: no division (price-included percent and
     /// price-excluded division taxes divide) and an amount and rate that fit a <see cref="SmallDecimal"/>.
     /// </summary>
-    public bool FitsSmall { get; }
+    public bool FitsSmall => !Divides && FitsWide;
 
     /// <summary>Gets a value indicating whether the tax divides b × rate by its batch's divisor (price-included percent, price-excluded division).</summary>
     public bool Divides { get; }

@@ -37,9 +37,9 @@ public class SmallDecimalTests
             Assert.Equal(fits, SmallDecimal.TryFrom(value, out var small));
             if (fits)
             {
-                AssertSameBits(value, small.ToDecimal());
-                AssertSameBits(-value, small.Negate().ToDecimal());
-                AssertSameBits(Math.Abs(value), small.Abs().ToDecimal());
+                DecimalAssert.SameBits(value, small.ToDecimal());
+                DecimalAssert.SameBits(-value, small.Negate().ToDecimal());
+                DecimalAssert.SameBits(Math.Abs(value), small.Abs().ToDecimal());
             }
         }));
     }
@@ -74,7 +74,7 @@ public class SmallDecimalTests
             Assert.Equal(fits, ok);
             if (ok)
             {
-                AssertSameBits(a * b, product.ToDecimal(), $"{a} × {b}");
+                DecimalAssert.SameBits(a * b, product.ToDecimal(), $"{a} × {b}");
             }
         }), 5_000);
     }
@@ -94,7 +94,7 @@ public class SmallDecimalTests
             }
 
             var expected = c.value.Scale <= c.digits ? c.value : decimal.Round(c.value, c.digits, MidpointRounding.AwayFromZero);
-            AssertSameBits(expected, small.Round(c.digits).ToDecimal(), $"round({c.value}, {c.digits})");
+            DecimalAssert.SameBits(expected, small.Round(c.digits).ToDecimal(), $"round({c.value}, {c.digits})");
         }), 5_000);
     }
 
@@ -129,7 +129,7 @@ public class SmallDecimalTests
                     sum.Add(c.values[i]);
                 }
 
-                AssertSameBits(expected, sum.Value, $"after {i + 1} of [{string.Join(", ", c.values)}]");
+                DecimalAssert.SameBits(expected, sum.Value, $"after {i + 1} of [{string.Join(", ", c.values)}]");
             }
         }));
     }
@@ -151,7 +151,7 @@ public class SmallDecimalTests
             {
                 expected += value;
                 sum.Add(value);
-                AssertSameBits(expected, sum.Value, $"[{string.Join(", ", values)}]");
+                DecimalAssert.SameBits(expected, sum.Value, $"[{string.Join(", ", values)}]");
             }
         }));
     }
@@ -171,7 +171,7 @@ public class SmallDecimalTests
         Assert.True(sum.IsZero);
         Assert.Equal(negative, sum.IsNegative);
         Assert.Equal(scale, sum.Scale);
-        AssertSameBits(a + b, sum.ToDecimal());
+        DecimalAssert.SameBits(a + b, sum.ToDecimal());
     }
 
     [Fact]
@@ -182,10 +182,10 @@ public class SmallDecimalTests
         Assert.True(SmallDecimal.TryFrom(wide, out var x));
         Assert.True(SmallDecimal.TryFrom(zero, out var y));
         Assert.True(SmallDecimal.TryMultiply(x, y, out var product));
-        AssertSameBits(wide * zero, product.ToDecimal());
+        DecimalAssert.SameBits(wide * zero, product.ToDecimal());
         Assert.True(SmallDecimal.TryFrom(-3m, out var narrow));
         Assert.True(SmallDecimal.TryMultiply(narrow, y, out var narrowProduct));
-        AssertSameBits(-3m * zero, narrowProduct.ToDecimal());
+        DecimalAssert.SameBits(-3m * zero, narrowProduct.ToDecimal());
         Assert.True(narrowProduct.IsNegative);
     }
 
@@ -201,7 +201,7 @@ public class SmallDecimalTests
         Assert.True(SmallDecimal.TryFrom(a, out var x));
         Assert.True(SmallDecimal.TryFrom(b, out var y));
         Assert.True(SmallDecimal.TryAdd(x, y, out var sum));
-        AssertSameBits(a + b, sum.ToDecimal());
+        DecimalAssert.SameBits(a + b, sum.ToDecimal());
         Assert.False(SmallDecimal.TryAdd(x, y.Negate(), out _));
     }
 
@@ -237,7 +237,7 @@ public class SmallDecimalTests
         var fits = bits[2] == 0 && (((ulong)(uint)bits[1] << 32) | (uint)bits[0]) < Limit;
         if (ok)
         {
-            AssertSameBits(expected, actual.ToDecimal(), what);
+            DecimalAssert.SameBits(expected, actual.ToDecimal(), what);
         }
         else
         {
@@ -245,7 +245,4 @@ public class SmallDecimalTests
             Assert.False(fits, $"{what} gave up although {expected} fits");
         }
     }
-
-    private static void AssertSameBits(decimal expected, decimal actual, string? what = null) =>
-        Assert.True(decimal.GetBits(expected).AsSpan().SequenceEqual(decimal.GetBits(actual)), $"{what}: expected {expected} (scale {expected.Scale}, {(decimal.IsNegative(expected) ? "-" : "+")}), got {actual} (scale {actual.Scale}, {(decimal.IsNegative(actual) ? "-" : "+")})");
 }

@@ -77,14 +77,14 @@ public class WideDecimalTests
         PropertyCheck.Check(Prop.ForAll(Arb.From(AnyDecimal), value =>
         {
             var wide = WideDecimal.From(value);
-            AssertSameBits(value, wide.ToDecimal());
-            AssertSameBits(-value, wide.Negate().ToDecimal());
-            AssertSameBits(Math.Abs(value), wide.Abs().ToDecimal());
+            DecimalAssert.SameBits(value, wide.ToDecimal());
+            DecimalAssert.SameBits(-value, wide.Negate().ToDecimal());
+            DecimalAssert.SameBits(Math.Abs(value), wide.Abs().ToDecimal());
             Assert.Equal(value == 0m, wide.IsZero);
             Assert.Equal(value < 0m, wide.IsBelowZero);
             if (SmallDecimal.TryFrom(value, out var small))
             {
-                AssertSameBits(value, WideDecimal.From(small).ToDecimal());
+                DecimalAssert.SameBits(value, WideDecimal.From(small).ToDecimal());
             }
         }));
     }
@@ -115,7 +115,7 @@ public class WideDecimalTests
             var ok = WideDecimal.TryAdd(WideDecimal.From(a), WideDecimal.From(b), out var sum);
             if (ok)
             {
-                AssertSameBits(expected, sum.ToDecimal(), $"{a} + {b}");
+                DecimalAssert.SameBits(expected, sum.ToDecimal(), $"{a} + {b}");
             }
             else
             {
@@ -137,7 +137,7 @@ public class WideDecimalTests
             Assert.Equal(exact, ok);
             if (ok)
             {
-                AssertSameBits(a * b, product.ToDecimal(), $"{a} × {b}");
+                DecimalAssert.SameBits(a * b, product.ToDecimal(), $"{a} × {b}");
             }
         }), 5_000);
     }
@@ -165,7 +165,7 @@ public class WideDecimalTests
             Assert.True(ok || Magnitude(expected) == (Max96 + 9) / 10, $"{n} / {d} gave up");
             if (ok)
             {
-                AssertSameBits(expected, quotient.ToDecimal(), $"{n} / {d}");
+                DecimalAssert.SameBits(expected, quotient.ToDecimal(), $"{n} / {d}");
             }
         }), 10_000);
     }
@@ -195,7 +195,7 @@ public class WideDecimalTests
         var d = decimal.Parse(divisor, CultureInfo.InvariantCulture);
         Assert.True(WideDivisor.TryCreate(d, out var prepared));
         Assert.True(WideDecimal.TryDivide(WideDecimal.From(n), prepared, out var quotient));
-        AssertSameBits(n / d, quotient.ToDecimal(), $"{n} / {d}");
+        DecimalAssert.SameBits(n / d, quotient.ToDecimal(), $"{n} / {d}");
     }
 
     [Theory]
@@ -220,7 +220,7 @@ public class WideDecimalTests
         PropertyCheck.Check(Prop.ForAll(Arb.From(cases), c =>
         {
             var expected = c.value.Scale <= c.digits ? c.value : decimal.Round(c.value, c.digits, MidpointRounding.AwayFromZero);
-            AssertSameBits(expected, WideDecimal.From(c.value).Round(c.digits).ToDecimal(), $"round({c.value}, {c.digits})");
+            DecimalAssert.SameBits(expected, WideDecimal.From(c.value).Round(c.digits).ToDecimal(), $"round({c.value}, {c.digits})");
         }), 10_000);
     }
 
@@ -236,7 +236,7 @@ public class WideDecimalTests
     public void Round_Examples_HaveDecimalsBits(string value, int digits)
     {
         var x = decimal.Parse(value, CultureInfo.InvariantCulture);
-        AssertSameBits(decimal.Round(x, digits, MidpointRounding.AwayFromZero), WideDecimal.From(x).Round(digits).ToDecimal(), $"round({x}, {digits})");
+        DecimalAssert.SameBits(decimal.Round(x, digits, MidpointRounding.AwayFromZero), WideDecimal.From(x).Round(digits).ToDecimal(), $"round({x}, {digits})");
     }
 
     [Fact]
@@ -259,7 +259,7 @@ public class WideDecimalTests
                 }
 
                 WideDecimal.AddTo(ref sum, WideDecimal.From(x));
-                AssertSameBits(expected, sum.Value, $"[{string.Join(", ", xs)}]");
+                DecimalAssert.SameBits(expected, sum.Value, $"[{string.Join(", ", xs)}]");
             }
         }), 2_000);
     }
@@ -282,13 +282,13 @@ public class WideDecimalTests
             var expected = x + y;
             if (WideDecimal.TryAdd(WideDecimal.From(x), WideDecimal.From(y), out var sum))
             {
-                AssertSameBits(expected, sum.ToDecimal(), $"{x} + {y}");
+                DecimalAssert.SameBits(expected, sum.ToDecimal(), $"{x} + {y}");
             }
 
             var total = default(TaxSum);
             total.Add(x);
             total.Add(y);
-            AssertSameBits(expected, total.Value, $"sum {x} + {y}");
+            DecimalAssert.SameBits(expected, total.Value, $"sum {x} + {y}");
         }
     }
 
@@ -311,7 +311,4 @@ public class WideDecimalTests
 
         return result;
     }
-
-    private static void AssertSameBits(decimal expected, decimal actual, string? what = null) =>
-        Assert.True(decimal.GetBits(expected).AsSpan().SequenceEqual(decimal.GetBits(actual)), $"{what}: expected {expected} (scale {expected.Scale}, {(decimal.IsNegative(expected) ? "-" : "+")}), got {actual} (scale {actual.Scale}, {(decimal.IsNegative(actual) ? "-" : "+")})");
 }
