@@ -1,8 +1,9 @@
 namespace Subscriptions.Taxes;
 
 /// <summary>
-/// One line's working values, cut from a document's scratch area and cleared: per tax an amount, a raw amount, a base
-/// (shift) and an extra base, plus the computed flags.
+/// One line's working values, cut from a document's scratch area: per tax an amount, a raw amount, a base (shift) and
+/// an extra base, plus the computed flags. Cleared unless the caller leaves that to the path that needs it
+/// (<see cref="Clear"/>).
 /// </summary>
 /// <typeparam name="T">The number type (<see cref="decimal"/> or <see cref="SmallDecimal"/>).</typeparam>
 internal readonly ref struct LineScratch<T>
@@ -12,13 +13,18 @@ internal readonly ref struct LineScratch<T>
     /// <param name="scratch">At least <see cref="TaxEngine.ScratchPerTax"/> values per tax.</param>
     /// <param name="computed">At least one flag per tax.</param>
     /// <param name="taxCount">The line's number of taxes.</param>
-    public LineScratch(Span<T> scratch, Span<bool> computed, int taxCount)
+    /// <param name="clear">Whether to clear the values now.</param>
+    public LineScratch(Span<T> scratch, Span<bool> computed, int taxCount, bool clear = true)
     {
         var n = taxCount;
         scratch = scratch[..(TaxEngine.ScratchPerTax * n)];
-        scratch.Clear();
         Computed = computed[..n];
-        Computed.Clear();
+        if (clear)
+        {
+            scratch.Clear();
+            Computed.Clear();
+        }
+
         Amounts = scratch[..n];
         RawAmounts = scratch.Slice(n, n);
         Bases = scratch.Slice(2 * n, n);
@@ -39,4 +45,15 @@ internal readonly ref struct LineScratch<T>
 
     /// <summary>Gets the computed flags.</summary>
     public Span<bool> Computed { get; }
+
+    /// <summary>Clears the values the engine's passes read before writing: the bases (shifts), extra bases and computed flags.</summary>
+    /// <param name="bases">The bases.</param>
+    /// <param name="extraBases">The extra bases.</param>
+    /// <param name="computed">The computed flags.</param>
+    public static void Clear(Span<T> bases, Span<T> extraBases, Span<bool> computed)
+    {
+        bases.Clear();
+        extraBases.Clear();
+        computed.Clear();
+    }
 }

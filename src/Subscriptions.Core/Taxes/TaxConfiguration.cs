@@ -353,7 +353,7 @@ public sealed class TaxConfiguration
 
         var slots = line.Taxes.Slots;
         var n = slots.Length;
-        var work = new LineScratch<T>(T.ScratchOf(workspace), workspace.Computed, n);
+        var work = new LineScratch<T>(T.ScratchOf(workspace), workspace.Computed, n, clear: false);
         var amounts = work.Amounts;
         var raw = work.RawAmounts;
         var bases = work.Bases;

@@ -15,7 +15,10 @@ namespace Subscriptions.Taxes;
 /// </remarks>
 internal static class TaxFastPath
 {
-    /// <summary>Computes one line; see <see cref="TaxEngine.Compute"/>. The spans are zeroed by the caller.</summary>
+    /// <summary>
+    /// Computes one line; see <see cref="TaxEngine.Compute"/>. The spans need no clearing: the one- and two-tax
+    /// shortcuts write every value they report, and the passes clear what they read first.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     [SkipLocalsInit] // no frame zeroing: every local is assigned before use
     public static bool TryCompute<T>(
@@ -67,6 +70,13 @@ internal static class TaxFastPath
         {
             return TryComputeOne(slots[0], rawBase, signedQuantity, roundPerLine, digits, amounts, rawAmounts, bases, computed, out totalExcluded);
         }
+
+        if (n == 2 && !slots[0].PriceIncluded && !slots[1].PriceIncluded)
+        {
+            return TryComputeTwoExcluded(slots, rawBase, signedQuantity, roundPerLine, digits, amounts, rawAmounts, bases, computed, out totalExcluded);
+        }
+
+        LineScratch<T>.Clear(bases, extraForTax, computed);
 
         // Pass 1: fixed taxes, last to first.
         for (var i = n - 1; i >= 0; i--)
@@ -166,6 +176,56 @@ internal static class TaxFastPath
 
         bases[0] = taxBase;
         totalExcluded = taxBase;
+        return true;
+    }
+
+    /// <summary>
+    /// The passes for a line with two price-excluded taxes (an eco fee then VAT, the two taxes of a group), unrolled.
+    /// Nothing shifts the first tax, so its amount and base are on the raw base. Its amount (rounded per line when so)
+    /// enters the second's base when it includes base amount, ends its batch, is not zero and the second is affected.
+    /// The second's amount is on that base unless it is fixed: pass 1 then evaluates it first, on the quantity. Adding
+    /// the 0m of a shift that never happened changes no bit, so that addition is skipped.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryComputeTwoExcluded<T>(TaxSlot[] slots, in T rawBase, in T signedQuantity, bool roundPerLine, int digits, Span<T> amounts, Span<T> rawAmounts, Span<T> bases, Span<bool> computed, out T totalExcluded)
+        where T : struct, IExactDecimal<T>
+    {
+        totalExcluded = default;
+        ref readonly var first = ref slots[0];
+        ref readonly var second = ref slots[1];
+        T firstRaw;
+        if (first.Type == TaxAmountType.Fixed
+            ? !T.TryMultiply(signedQuantity, T.AmountOf(first), out firstRaw)
+            : !TryAmount(first, rawBase, out firstRaw))
+        {
+            return false;
+        }
+
+        var firstAmount = roundPerLine ? firstRaw.Round(digits) : firstRaw;
+        var secondBase = rawBase;
+        if (first.IncludeBaseAmount && first.BatchEnd == 1 && second.IsBaseAffected && !firstAmount.IsZero
+            && !T.TryAdd(rawBase, firstAmount, out secondBase))
+        {
+            return false;
+        }
+
+        T secondRaw;
+        if (second.Type == TaxAmountType.Fixed
+            ? !T.TryMultiply(signedQuantity, T.AmountOf(second), out secondRaw)
+            : !TryAmount(second, secondBase, out secondRaw))
+        {
+            return false;
+        }
+
+        rawAmounts[0] = firstRaw;
+        amounts[0] = firstAmount;
+        rawAmounts[1] = secondRaw;
+        amounts[1] = roundPerLine ? secondRaw.Round(digits) : secondRaw;
+        computed[0] = true;
+        computed[1] = true;
+        bases[0] = rawBase;
+        bases[1] = secondBase;
+        totalExcluded = rawBase;
         return true;
     }
 
