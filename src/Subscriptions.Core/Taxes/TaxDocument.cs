@@ -88,7 +88,7 @@ internal static class TaxDocument
         else
         {
             var document = new Document(results, m, keys);
-            untaxed = rounding.Round(sums.RawUntaxed);
+            untaxed = sums.RoundedRawUntaxed(rounding);
             var untaxedDelta = untaxed - sums.Untaxed;
             if (untaxedDelta != 0m)
             {
@@ -104,8 +104,8 @@ internal static class TaxDocument
 
                 var rawTaxK = sums.RawAmount(k);
                 var rawBaseK = sums.RawBase(k);
-                var docTax = rounding.Round(rawTaxK);
-                var docBase = rounding.Round(rawBaseK);
+                var docTax = sums.RoundedRawAmount(k, rounding);
+                var docBase = sums.RoundedRawBase(k, rounding);
                 var taxDelta = docTax - sums.Amount(k);
                 var baseDelta = docBase - sums.Base(k);
                 if (taxDelta != 0m)

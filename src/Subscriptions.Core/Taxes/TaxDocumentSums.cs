@@ -28,6 +28,9 @@ internal readonly ref struct TaxDocumentSums
     /// <summary>Gets the untaxed total of the reported values.</summary>
     public decimal Untaxed => _sums[(4 * _taxCount) + 1].Value;
 
+    /// <summary>Returns the untaxed total of the raw values, rounded.</summary>
+    public decimal RoundedRawUntaxed(TaxRounding rounding) => _sums[4 * _taxCount].Round(rounding);
+
     /// <summary>Returns the number of sums a configuration with <paramref name="taxCount"/> taxes needs.</summary>
     public static int Length(int taxCount) => (4 * taxCount) + 2;
 
@@ -75,6 +78,12 @@ internal readonly ref struct TaxDocumentSums
 
     /// <summary>Returns a tax's total of raw amounts.</summary>
     public decimal RawAmount(int denseIndex) => _sums[denseIndex].Value;
+
+    /// <summary>Returns a tax's total of raw amounts, rounded.</summary>
+    public decimal RoundedRawAmount(int denseIndex, TaxRounding rounding) => _sums[denseIndex].Round(rounding);
+
+    /// <summary>Returns a tax's total of raw bases, rounded.</summary>
+    public decimal RoundedRawBase(int denseIndex, TaxRounding rounding) => _sums[(2 * _taxCount) + denseIndex].Round(rounding);
 
     /// <summary>Returns a tax's total of reported amounts.</summary>
     public decimal Amount(int denseIndex) => _sums[_taxCount + denseIndex].Value;

@@ -24,6 +24,14 @@ internal struct TaxSum
     public readonly decimal Value =>
         new(unchecked((int)_low), unchecked((int)(_low >> 32)), unchecked((int)_high), _flags < 0, (byte)DecimalAddition.Scale(_flags));
 
+    /// <summary>
+    /// Returns the sum rounded as <see cref="TaxRounding.Round"/> rounds it: on the coefficient
+    /// (<see cref="WideDecimal.Round"/>) when the step is a power of ten, else in <see cref="decimal"/>, as is every
+    /// value of the <see cref="TaxRounding.DecimalOnly"/> reference.
+    /// </summary>
+    public readonly decimal Round(TaxRounding rounding) =>
+        rounding.Digits >= 0 && !rounding.DecimalOnly ? WideDecimal.FromParts(_high, _low, _flags).Round(rounding.Digits).ToDecimal() : rounding.Round(Value);
+
     /// <summary>Adds a value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(in SmallDecimal value) => Add(0, value.Magnitude, value.Flags);

@@ -92,6 +92,13 @@ internal readonly struct WideDecimal : IExactDecimal<WideDecimal>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static WideDecimal From(in SmallDecimal value) => new(0, value.Magnitude, value.Flags);
 
+    /// <summary>Returns the value of <see cref="decimal"/>'s parts: a coefficient below 2^96 as high and low halves, and the flags word.</summary>
+    public static WideDecimal FromParts(ulong high, ulong low, int flags)
+    {
+        Debug.Assert(high <= uint.MaxValue, "decimal's coefficient has 96 bits.");
+        return new(high, low, flags);
+    }
+
     /// <summary>Returns whether the set's values fit and its divisors are prepared (<see cref="TaxSet.FitsWide"/>).</summary>
     public static bool Takes(TaxSet taxes) => taxes.FitsWide;
 
@@ -157,6 +164,14 @@ internal readonly struct WideDecimal : IExactDecimal<WideDecimal>
         {
             // A zero with fewer decimals gives the other operand unchanged.
             result = b;
+            return true;
+        }
+        else if ((a._high | b._high) == 0
+                 && DecimalAddition.TryAddScaled64(a._low, a._flags, b._low, b._flags, out var scaledHigh, out var scaledLow, out var scaledFlags)
+                 && scaledHigh <= uint.MaxValue)
+        {
+            // Short values with different scales (a fixed tax entering a rate's base): exact, no rounding, inline.
+            result = new WideDecimal(scaledHigh, scaledLow, scaledFlags);
             return true;
         }
 
