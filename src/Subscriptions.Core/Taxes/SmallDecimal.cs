@@ -114,7 +114,7 @@ internal readonly struct SmallDecimal : IExactDecimal<SmallDecimal>
 
     /// <summary>Returns the same value as a <see cref="decimal"/>, bit for bit.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public decimal ToDecimal() => new(unchecked((int)_magnitude), (int)(_magnitude >> 32), 0, _flags < 0, (byte)Scale);
+    public decimal ToDecimal() => DecimalParts.Create(_magnitude, 0, _flags);
 
     /// <summary>Flips the sign bit, as unary minus on <see cref="decimal"/> does (zeros included).</summary>
     public SmallDecimal Negate() => new(_magnitude, _flags ^ SignMask);

@@ -1,12 +1,17 @@
 namespace Subscriptions.Taxes;
 
 /// <summary>
-/// A document's running sums, in one block of <see cref="TaxSum"/>s: for each tax (by dense index) its raw amounts,
-/// amounts, raw bases and bases, then the raw untaxed and untaxed totals. <c>default</c> is an empty block that
+/// A document's running sums, in one block of <see cref="TaxSum"/>s: for each tax (by dense index) four together, its
+/// raw amounts, amounts, raw bases and bases, then the raw untaxed and untaxed totals. <c>default</c> is an empty block that
 /// ignores additions (a line computed alone).
 /// </summary>
 internal readonly ref struct TaxDocumentSums
 {
+    private const int SumsPerTax = 4;
+    private const int RawAmountSum = 0;
+    private const int AmountSum = 1;
+    private const int RawBaseSum = 2;
+    private const int BaseSum = 3;
     private readonly Span<TaxSum> _sums;
     private readonly int _taxCount;
 
@@ -23,34 +28,36 @@ internal readonly ref struct TaxDocumentSums
     public bool IsEmpty => _sums.IsEmpty;
 
     /// <summary>Gets the untaxed total of the raw values.</summary>
-    public decimal RawUntaxed => _sums[4 * _taxCount].Value;
+    public decimal RawUntaxed => _sums[SumsPerTax * _taxCount].Value;
 
     /// <summary>Gets the untaxed total of the reported values.</summary>
-    public decimal Untaxed => _sums[(4 * _taxCount) + 1].Value;
+    public decimal Untaxed => _sums[(SumsPerTax * _taxCount) + 1].Value;
 
     /// <summary>Returns the untaxed total of the raw values, rounded.</summary>
-    public decimal RoundedRawUntaxed(TaxRounding rounding) => _sums[4 * _taxCount].Round(rounding);
+    public decimal RoundedRawUntaxed(TaxRounding rounding) => _sums[SumsPerTax * _taxCount].Round(rounding);
 
     /// <summary>Returns the number of sums a configuration with <paramref name="taxCount"/> taxes needs.</summary>
-    public static int Length(int taxCount) => (4 * taxCount) + 2;
+    public static int Length(int taxCount) => (SumsPerTax * taxCount) + 2;
 
     /// <summary>Adds one tax of one line.</summary>
     public void AddTax(int denseIndex, decimal rawAmount, decimal amount, decimal rawBase, decimal taxBase)
     {
-        _sums[denseIndex].Add(rawAmount);
-        _sums[_taxCount + denseIndex].Add(amount);
-        _sums[(2 * _taxCount) + denseIndex].Add(rawBase);
-        _sums[(3 * _taxCount) + denseIndex].Add(taxBase);
+        var sums = TaxSums(denseIndex);
+        sums[RawAmountSum].Add(rawAmount);
+        sums[AmountSum].Add(amount);
+        sums[RawBaseSum].Add(rawBase);
+        sums[BaseSum].Add(taxBase);
     }
 
     /// <summary>Adds one tax of one line.</summary>
     public void AddTax<T>(int denseIndex, in T rawAmount, in T amount, in T rawBase, in T taxBase)
         where T : struct, IExactDecimal<T>
     {
-        T.AddTo(ref _sums[denseIndex], rawAmount);
-        T.AddTo(ref _sums[_taxCount + denseIndex], amount);
-        T.AddTo(ref _sums[(2 * _taxCount) + denseIndex], rawBase);
-        T.AddTo(ref _sums[(3 * _taxCount) + denseIndex], taxBase);
+        var sums = TaxSums(denseIndex);
+        T.AddTo(ref sums[RawAmountSum], rawAmount);
+        T.AddTo(ref sums[AmountSum], amount);
+        T.AddTo(ref sums[RawBaseSum], rawBase);
+        T.AddTo(ref sums[BaseSum], taxBase);
     }
 
     /// <summary>Adds one line's untaxed total; the raw one only on a round-globally document.</summary>
@@ -58,10 +65,10 @@ internal readonly ref struct TaxDocumentSums
     {
         if (global)
         {
-            _sums[4 * _taxCount].Add(rawExcluded);
+            _sums[SumsPerTax * _taxCount].Add(rawExcluded);
         }
 
-        _sums[(4 * _taxCount) + 1].Add(excluded);
+        _sums[(SumsPerTax * _taxCount) + 1].Add(excluded);
     }
 
     /// <summary>Adds one line's untaxed total; the raw one only on a round-globally document.</summary>
@@ -70,27 +77,30 @@ internal readonly ref struct TaxDocumentSums
     {
         if (global)
         {
-            T.AddTo(ref _sums[4 * _taxCount], rawExcluded);
+            T.AddTo(ref _sums[SumsPerTax * _taxCount], rawExcluded);
         }
 
-        T.AddTo(ref _sums[(4 * _taxCount) + 1], excluded);
+        T.AddTo(ref _sums[(SumsPerTax * _taxCount) + 1], excluded);
     }
 
     /// <summary>Returns a tax's total of raw amounts.</summary>
-    public decimal RawAmount(int denseIndex) => _sums[denseIndex].Value;
+    public decimal RawAmount(int denseIndex) => TaxSums(denseIndex)[RawAmountSum].Value;
 
     /// <summary>Returns a tax's total of raw amounts, rounded.</summary>
-    public decimal RoundedRawAmount(int denseIndex, TaxRounding rounding) => _sums[denseIndex].Round(rounding);
+    public decimal RoundedRawAmount(int denseIndex, TaxRounding rounding) => TaxSums(denseIndex)[RawAmountSum].Round(rounding);
 
     /// <summary>Returns a tax's total of raw bases, rounded.</summary>
-    public decimal RoundedRawBase(int denseIndex, TaxRounding rounding) => _sums[(2 * _taxCount) + denseIndex].Round(rounding);
+    public decimal RoundedRawBase(int denseIndex, TaxRounding rounding) => TaxSums(denseIndex)[RawBaseSum].Round(rounding);
 
     /// <summary>Returns a tax's total of reported amounts.</summary>
-    public decimal Amount(int denseIndex) => _sums[_taxCount + denseIndex].Value;
+    public decimal Amount(int denseIndex) => TaxSums(denseIndex)[AmountSum].Value;
 
     /// <summary>Returns a tax's total of raw bases.</summary>
-    public decimal RawBase(int denseIndex) => _sums[(2 * _taxCount) + denseIndex].Value;
+    public decimal RawBase(int denseIndex) => TaxSums(denseIndex)[RawBaseSum].Value;
 
     /// <summary>Returns a tax's total of reported bases.</summary>
-    public decimal Base(int denseIndex) => _sums[(3 * _taxCount) + denseIndex].Value;
+    public decimal Base(int denseIndex) => TaxSums(denseIndex)[BaseSum].Value;
+
+    /// <summary>The four sums of a tax (a window of known length: no bounds check per sum).</summary>
+    private Span<TaxSum> TaxSums(int denseIndex) => _sums.Slice(SumsPerTax * denseIndex, SumsPerTax);
 }

@@ -21,8 +21,7 @@ internal struct TaxSum
     private int _flags;
 
     /// <summary>Gets the sum.</summary>
-    public readonly decimal Value =>
-        new(unchecked((int)_low), unchecked((int)(_low >> 32)), unchecked((int)_high), _flags < 0, (byte)DecimalAddition.Scale(_flags));
+    public readonly decimal Value => DecimalParts.Create(_low, unchecked((uint)_high), _flags);
 
     /// <summary>
     /// Returns the sum rounded as <see cref="TaxRounding.Round"/> rounds it: on the coefficient

@@ -130,7 +130,7 @@ internal readonly struct WideDecimal : IExactDecimal<WideDecimal>
 
     /// <summary>Returns the same value as a <see cref="decimal"/>, bit for bit.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public decimal ToDecimal() => new(unchecked((int)_low), unchecked((int)(_low >> 32)), unchecked((int)_high), _flags < 0, (byte)Scale);
+    public decimal ToDecimal() => DecimalParts.Create(_low, _high, _flags);
 
     /// <summary>Flips the sign bit, as unary minus on <see cref="decimal"/> does (zeros included).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

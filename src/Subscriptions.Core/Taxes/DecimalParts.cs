@@ -1,0 +1,68 @@
+using System.Runtime.CompilerServices;
+
+namespace Subscriptions.Taxes;
+
+/// <summary>
+/// Builds a <see cref="decimal"/> from parts already known to be valid (a coefficient below 2^96 as a low 64-bit and a
+/// high 32-bit half, and a flags word with a scale of at most 28): the tax engine's fast numbers turn into the
+/// <see cref="decimal"/>s it reports four times per tax.
+/// </summary>
+/// <remarks>
+/// <see cref="decimal"/>'s public constructor validates its scale and takes the coefficient in three 32-bit words; in
+/// the engine's large methods that cost spills and checks. The runtime keeps a <see cref="decimal"/> as the flags
+/// word, the high 32 bits and the low 64 bits, in that order; <see cref="Create"/> writes that layout directly. Whether
+/// the runtime still lays it out so is checked once, against the constructor, and the constructor is used otherwise.
+/// </remarks>
+internal static class DecimalParts
+{
+    private const int SignMask = int.MinValue;
+    private const int ScaleShift = 16;
+
+    /// <summary>Whether <see cref="Layout"/> is the runtime's layout of <see cref="decimal"/> (a constant once compiled).</summary>
+    private static readonly bool LayoutMatches = CheckLayout();
+
+    /// <summary>Gets a value indicating whether <see cref="Create"/> writes the layout (else it calls the constructor).</summary>
+    public static bool WritesLayout => LayoutMatches;
+
+    /// <summary>Returns the <see cref="decimal"/> with these parts, bit for bit.</summary>
+    /// <param name="low">The coefficient's low 64 bits.</param>
+    /// <param name="high">The coefficient's high 32 bits.</param>
+    /// <param name="flags">decimal's flags word: the sign bit and the scale (at most 28) in bits 16 to 23, nothing else.</param>
+    /// <returns>The value.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static decimal Create(ulong low, uint high, int flags) =>
+        LayoutMatches ? Unsafe.BitCast<Layout, decimal>(new Layout(flags, high, low)) : ByConstructor(low, high, flags);
+
+    private static decimal ByConstructor(ulong low, uint high, int flags) =>
+        new(unchecked((int)low), unchecked((int)(low >> 32)), unchecked((int)high), flags < 0, (byte)((flags >> ScaleShift) & 0xFF));
+
+    private static bool CheckLayout()
+    {
+        ReadOnlySpan<(ulong Low, uint High, int Flags)> samples =
+        [
+            (0, 0, 0),
+            (1, 0, SignMask),
+            (0x0123_4567_89AB_CDEF, 0xFEDC_BA98, 28 << ScaleShift),
+            (ulong.MaxValue, uint.MaxValue, SignMask | (7 << ScaleShift)),
+        ];
+        foreach (var (low, high, flags) in samples)
+        {
+            var expected = decimal.GetBits(ByConstructor(low, high, flags));
+            var actual = decimal.GetBits(Unsafe.BitCast<Layout, decimal>(new Layout(flags, high, low)));
+            if (!expected.AsSpan().SequenceEqual(actual))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The runtime's fields of <see cref="decimal"/>, in order.</summary>
+    private readonly struct Layout(int flags, uint high, ulong low)
+    {
+        private readonly int _flags = flags;
+        private readonly uint _high = high;
+        private readonly ulong _low = low;
+    }
+}
