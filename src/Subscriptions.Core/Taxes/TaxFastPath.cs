@@ -71,9 +71,17 @@ internal static class TaxFastPath
             return TryComputeOne(slots[0], rawBase, signedQuantity, roundPerLine, digits, amounts, rawAmounts, bases, computed, out totalExcluded);
         }
 
-        if (n == 2 && !slots[0].PriceIncluded && !slots[1].PriceIncluded)
+        if (n == 2 && !slots[0].PriceIncluded)
         {
-            return TryComputeTwoExcluded(slots, rawBase, signedQuantity, roundPerLine, digits, amounts, rawAmounts, bases, computed, out totalExcluded);
+            if (!slots[1].PriceIncluded)
+            {
+                return TryComputeTwoExcluded(slots, rawBase, signedQuantity, roundPerLine, digits, amounts, rawAmounts, bases, computed, out totalExcluded);
+            }
+
+            if (slots[1].Type != TaxAmountType.Fixed && slots[1].BatchStart == 1)
+            {
+                return TryComputeExcludedThenIncluded(slots, rawBase, signedQuantity, roundPerLine, digits, amounts, rawAmounts, bases, computed, out totalExcluded);
+            }
         }
 
         LineScratch<T>.Clear(bases, extraForTax, computed);
@@ -226,6 +234,85 @@ internal static class TaxFastPath
         bases[0] = rawBase;
         bases[1] = secondBase;
         totalExcluded = rawBase;
+        return true;
+    }
+
+    /// <summary>
+    /// The passes for a line with a price-excluded tax, then a price-included percent or division in its own batch (an
+    /// eco fee entering a consumer price's VAT), unrolled. A fixed first tax is evaluated first (pass 1) and enters the
+    /// second's base when it includes base amount, ends its batch, is not zero and the second is affected. The second
+    /// is extracted from that base (pass 2); its amount, when not zero, leaves the first's base, so a percent first
+    /// tax (pass 3) is computed on the price without it. The second's base is the price without its own amount, plus
+    /// a shift from the first. Additions of the 0m of a shift that never happened are skipped: they change no bit.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryComputeExcludedThenIncluded<T>(TaxSlot[] slots, in T rawBase, in T signedQuantity, bool roundPerLine, int digits, Span<T> amounts, Span<T> rawAmounts, Span<T> bases, Span<bool> computed, out T totalExcluded)
+        where T : struct, IExactDecimal<T>
+    {
+        totalExcluded = default;
+        ref readonly var first = ref slots[0];
+        ref readonly var second = ref slots[1];
+        var firstShifts = first.IncludeBaseAmount && first.BatchEnd == 1 && second.IsBaseAffected;
+        var firstFixed = first.Type == TaxAmountType.Fixed;
+        T firstRaw = default;
+        T firstAmount = default;
+        var secondBase = rawBase;
+        if (firstFixed)
+        {
+            if (!T.TryMultiply(signedQuantity, T.AmountOf(first), out firstRaw))
+            {
+                return false;
+            }
+
+            firstAmount = roundPerLine ? firstRaw.Round(digits) : firstRaw;
+            firstShifts = firstShifts && !firstAmount.IsZero;
+            if (firstShifts && !T.TryAdd(rawBase, firstAmount, out secondBase))
+            {
+                return false;
+            }
+        }
+
+        if (!TryAmount(second, secondBase, out var secondRaw))
+        {
+            return false;
+        }
+
+        var secondAmount = roundPerLine ? secondRaw.Round(digits) : secondRaw;
+        var firstBase = rawBase;
+        if (!secondAmount.IsZero && !T.TryAdd(rawBase, secondAmount.Negate(), out firstBase))
+        {
+            return false;
+        }
+
+        if (!firstFixed)
+        {
+            if (!TryAmount(first, firstBase, out firstRaw))
+            {
+                return false;
+            }
+
+            firstAmount = roundPerLine ? firstRaw.Round(digits) : firstRaw;
+            firstShifts = firstShifts && !firstAmount.IsZero;
+            if (firstShifts && !T.TryAdd(rawBase, firstAmount, out secondBase))
+            {
+                return false;
+            }
+        }
+
+        if (!T.TryAdd(secondBase, secondAmount.Negate(), out var secondTaxBase))
+        {
+            return false;
+        }
+
+        rawAmounts[0] = firstRaw;
+        amounts[0] = firstAmount;
+        rawAmounts[1] = secondRaw;
+        amounts[1] = secondAmount;
+        computed[0] = true;
+        computed[1] = true;
+        bases[0] = firstBase;
+        bases[1] = secondTaxBase;
+        totalExcluded = firstBase;
         return true;
     }
 
