@@ -11,9 +11,9 @@ internal static class TaxDocument
     /// <summary>Lines per document beyond which the lines' rounding keys live on the heap instead of the stack.</summary>
     private const int StackLines = 64;
 
-    // No zeroing of the stack frame and stackalloc'd spans (about 5 % of a 20-line document): the sums and the used
-    // flags are cleared below, the keys are written for every line before any is read, and each line clears the
-    // scratch values it uses (LineScratch).
+    // No zeroing of the stack frame and stackalloc'd spans (about 5 % of a 20-line document): the used flags are
+    // cleared below and a tax's sums when a line first uses it, the keys are written for every line before any is
+    // read, and each line clears the scratch values it reads before writing (LineScratch).
     [SkipLocalsInit]
     public static TaxDocumentResult Compute(TaxConfiguration configuration, ReadOnlySpan<TaxLine> lines, Currency currency, TaxRoundingMethod method, TaxRounding rounding)
     {
@@ -32,7 +32,6 @@ internal static class TaxDocument
         var m = configuration.TaxCount;
         var sumCount = TaxDocumentSums.Length(m);
         Span<TaxSum> sumSpan = m <= StackTaxes ? stackalloc TaxSum[sumCount] : new TaxSum[sumCount];
-        sumSpan.Clear();
         var sums = new TaxDocumentSums(sumSpan, m);
         Span<bool> used = m <= StackTaxes ? stackalloc bool[m] : new bool[m];
         used.Clear();
@@ -47,11 +46,17 @@ internal static class TaxDocument
             ref readonly var line = ref lines[l];
             var n = line.Taxes.Slots.Length;
             var lineDetails = details.AsSpan(offset, n);
-            TaxConfiguration.ComputeInto(line, currency, method, rounding, global, lineDetails, sums, workspace, out var lineTotals);
             foreach (ref readonly var slot in line.Taxes.Slots.AsSpan())
             {
-                used[slot.DenseIndex] = true;
+                ref var isUsed = ref used[slot.DenseIndex];
+                if (!isUsed)
+                {
+                    isUsed = true;
+                    sums.StartTax(slot.DenseIndex);
+                }
             }
+
+            TaxConfiguration.ComputeInto(line, currency, method, rounding, global, lineDetails, sums, workspace, out var lineTotals);
 
             if (global)
             {

@@ -16,12 +16,19 @@ internal readonly ref struct TaxDocumentSums
     private readonly int _taxCount;
 
     /// <summary>Initializes a new instance of the <see cref="TaxDocumentSums"/> struct.</summary>
-    /// <param name="sums">At least <see cref="Length"/> sums for <paramref name="taxCount"/>, all zero.</param>
+    /// <param name="sums">
+    /// At least <see cref="Length"/> sums for <paramref name="taxCount"/>, in any state: the untaxed ones are cleared
+    /// here, a tax's when <see cref="StartTax"/> is called, before its first addition.
+    /// </param>
     /// <param name="taxCount">The configuration's number of taxes.</param>
     public TaxDocumentSums(Span<TaxSum> sums, int taxCount)
     {
         _sums = sums;
         _taxCount = taxCount;
+        if (!sums.IsEmpty)
+        {
+            sums.Slice(SumsPerTax * taxCount, 2).Clear();
+        }
     }
 
     /// <summary>Gets a value indicating whether there is nothing to add to (a line computed alone).</summary>
@@ -38,6 +45,9 @@ internal readonly ref struct TaxDocumentSums
 
     /// <summary>Returns the number of sums a configuration with <paramref name="taxCount"/> taxes needs.</summary>
     public static int Length(int taxCount) => (SumsPerTax * taxCount) + 2;
+
+    /// <summary>Clears a tax's sums, before its first line is added (a document clears only the taxes it uses).</summary>
+    public void StartTax(int denseIndex) => TaxSums(denseIndex).Clear();
 
     /// <summary>Adds one tax of one line.</summary>
     public void AddTax(int denseIndex, decimal rawAmount, decimal amount, decimal rawBase, decimal taxBase)

@@ -271,15 +271,14 @@ internal readonly struct WideDecimal : IExactDecimal<WideDecimal>
     /// <c>decimal.Round(value, digits, MidpointRounding.AwayFromZero)</c> does: unchanged when the scale is already
     /// that small, else exactly that scale, keeping the sign.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public WideDecimal Round(int digits) => Scale <= digits ? this : RoundDropping(digits);
+
+    /// <summary><see cref="Round"/> for a value with more than <paramref name="digits"/> decimals.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public WideDecimal Round(int digits)
+    private WideDecimal RoundDropping(int digits)
     {
         var drop = Scale - digits;
-        if (drop <= 0)
-        {
-            return this;
-        }
-
         ref readonly var power = ref UInt128Divisor.PowerOfTen(drop);
         ulong quotientHigh;
         ulong quotientLow;
