@@ -5,15 +5,9 @@ namespace Subscriptions.Taxes;
 /// <summary>Document-level rounding (TAXES.md §2, "_round_base_lines_tax_details").</summary>
 internal static class TaxDocument
 {
-    /// <summary>Taxes per document beyond which the per-tax sums live on the heap instead of the stack.</summary>
-    private const int StackTaxes = 16;
-
-    /// <summary>Lines per document beyond which the lines' rounding keys live on the heap instead of the stack.</summary>
-    private const int StackLines = 64;
-
-    // No zeroing of the stack frame and stackalloc'd spans (about 5 % of a 20-line document): the used flags are
-    // cleared below and a tax's sums when a line first uses it, the keys are written for every line before any is
-    // read, and each line clears the scratch values it reads before writing (LineScratch).
+    // The frame is not zeroed ([SkipLocalsInit]), and the scratch reused from the previous document is not cleared
+    // either: the used flags are cleared below and a tax's sums when a line first uses it, the keys are written for
+    // every line before any is read, and each line clears the scratch values it reads before writing (LineScratch).
     [SkipLocalsInit]
     public static TaxDocumentResult Compute(TaxConfiguration configuration, ReadOnlySpan<TaxLine> lines, Currency currency, TaxRoundingMethod method, TaxRounding rounding)
     {
@@ -30,16 +24,13 @@ internal static class TaxDocument
         var details = detailCount == 0 ? [] : new TaxDetail[detailCount];
         var results = new TaxLineResult[count];
         var m = configuration.TaxCount;
-        var sumCount = TaxDocumentSums.Length(m);
-        Span<TaxSum> sumSpan = m <= StackTaxes ? stackalloc TaxSum[sumCount] : new TaxSum[sumCount];
-        var sums = new TaxDocumentSums(sumSpan, m);
-        Span<bool> used = m <= StackTaxes ? stackalloc bool[m] : new bool[m];
+        var scratch = TaxDocumentScratch.Take();
+        var sums = new TaxDocumentSums(m <= TaxDocumentScratch.MaxTaxes ? scratch.Sums : new TaxSum[TaxDocumentSums.Length(m)], m);
+        var used = m <= TaxDocumentScratch.MaxTaxes ? scratch.Used.AsSpan(0, m) : new bool[m];
         used.Clear();
-        var workspace = widest <= TaxEngine.StackLimit
-            ? new TaxWorkspace(stackalloc decimal[TaxEngine.ScratchPerTax * widest], stackalloc SmallDecimal[TaxEngine.ScratchPerTax * widest], stackalloc WideDecimal[TaxEngine.ScratchPerTax * widest], stackalloc bool[widest])
-            : TaxWorkspace.ForLine(widest);
+        var workspace = widest <= TaxDocumentScratch.MaxTaxesPerLine ? scratch.Workspace(widest) : TaxWorkspace.ForLine(widest);
         var global = method == TaxRoundingMethod.Globally;
-        Span<decimal> keys = !global ? default : count <= StackLines ? stackalloc decimal[count] : new decimal[count];
+        Span<decimal> keys = !global ? default : count <= TaxDocumentScratch.MaxLines ? scratch.Keys.AsSpan(0, count) : new decimal[count];
         var offset = 0;
         for (var l = 0; l < count; l++)
         {
@@ -92,7 +83,7 @@ internal static class TaxDocument
         }
         else
         {
-            var document = new Document(results, m, keys);
+            var document = new Document(results, m, keys, m <= TaxDocumentScratch.MaxTaxes ? scratch.BestApproximations.AsSpan(0, m + 1) : new double[m + 1]);
             untaxed = sums.RoundedRawUntaxed(rounding);
             var untaxedDelta = untaxed - sums.Untaxed;
             if (untaxedDelta != 0m)
@@ -128,6 +119,7 @@ internal static class TaxDocument
             }
         }
 
+        TaxDocumentScratch.Return(scratch);
         return new TaxDocumentResult(currency, method, results, totals, untaxed, taxAmount);
     }
 
@@ -148,14 +140,16 @@ internal static class TaxDocument
         private readonly TaxLineResult[] _results;
         private readonly int _taxCount;
         private readonly Span<decimal> _keys;
+        private readonly Span<double> _bestApproximations;
         private int[]? _largest;
         private int[]? _order;
 
-        public Document(TaxLineResult[] results, int taxCount, Span<decimal> keys)
+        public Document(TaxLineResult[] results, int taxCount, Span<decimal> keys, Span<double> bestApproximations)
         {
             _results = results;
             _taxCount = taxCount;
             _keys = keys;
+            _bestApproximations = bestApproximations;
         }
 
         /// <summary>
@@ -224,6 +218,10 @@ internal static class TaxDocument
             var keys = _keys;
             var largest = new int[_taxCount + 1];
             Array.Fill(largest, -1);
+
+            // Each best line's key as a double, so that most comparisons need no scaling of 28-digit keys (written
+            // with each best line, so never read before).
+            var bestApproximations = _bestApproximations;
             for (var l = 0; l < _results.Length; l++)
             {
                 // Keys are never negative, so the sign bit alone marks KeyNotComputed (-1).
@@ -233,26 +231,46 @@ internal static class TaxDocument
                 }
 
                 var key = keys[l];
+                var approximation = (double)key;
                 ref var any = ref largest[_taxCount];
                 var previousAny = any;
-                var aboveAny = any < 0 || key > keys[any];
+                var aboveAny = any < 0 || IsAbove(approximation, key, bestApproximations[_taxCount], keys[any]);
                 if (aboveAny)
                 {
                     any = l;
+                    bestApproximations[_taxCount] = approximation;
                 }
 
                 foreach (ref readonly var detail in _results[l].TaxSpan)
                 {
                     // When the tax's best line so far is the document's, the comparison was just made.
-                    ref var best = ref largest[detail.DenseIndex];
-                    if (best < 0 || (best == previousAny ? aboveAny : key > keys[best]))
+                    var k = detail.DenseIndex;
+                    ref var best = ref largest[k];
+                    if (best < 0 || (best == previousAny ? aboveAny : IsAbove(approximation, key, bestApproximations[k], keys[best])))
                     {
                         best = l;
+                        bestApproximations[k] = approximation;
                     }
                 }
             }
 
             return largest;
+        }
+
+        /// <summary>
+        /// Whether key <paramref name="a"/> is above key <paramref name="b"/> (keys are never negative), decided on their
+        /// approximations when these are clearly apart: a decimal's conversion to double is within a relative 2^-50 of
+        /// it, far inside the 10^-12 margin. Keys that close are compared exactly.
+        /// </summary>
+        private static bool IsAbove(double approximationA, decimal a, double approximationB, decimal b)
+        {
+            const double Margin = 1e-12;
+            if (approximationA > approximationB * (1 + Margin))
+            {
+                return true;
+            }
+
+            return approximationA >= approximationB * (1 - Margin) && a > b;
         }
 
         /// <summary>Lines by descending key, ties in line order, so that a refund mirrors its invoice exactly.</summary>

@@ -238,4 +238,57 @@ public class TaxDocumentTests
         Assert.Equal(0m, result.Lines[0].Taxes[0].AmountAdjustment);
         Assert.Equal(7.47m, result.TaxTotals.Single(t => t.Tax.Id == 2).Amount.Amount);
     }
+
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(true, 0)]
+    public void ComputeDocument_LineTotalsEqualAsDoubles_TheExactlyLargerTakesTheStep(bool largerFirst, int expectedLine)
+    {
+        // 10.004 + 10.004 rounds to 20.01 against 10.00 + 10.00: one cent to push onto the larger line. The two totals
+        // differ only in their 19th decimal, far past a double's precision: only the exact comparison tells them apart.
+        var config = Config(TaxRoundingMethod.Globally, Percent(1, 21m));
+        var none = config.CreateSet();
+        var (smaller, larger) = (10.0040000000000000001m, 10.0040000000000000002m);
+        TaxLine[] lines = largerFirst ? [new(larger, 1m, none), new(smaller, 1m, none)] : [new(smaller, 1m, none), new(larger, 1m, none)];
+        Assert.Equal((double)smaller, (double)larger);
+
+        var result = config.ComputeDocument(lines, Currency.Eur);
+
+        Assert.Equal(20.01m, result.Untaxed.Amount);
+        Assert.Equal(0.01m, result.Lines[expectedLine].TotalExcludedAdjustment);
+        Assert.Equal(0m, result.Lines[1 - expectedLine].TotalExcludedAdjustment);
+    }
+
+    [Fact]
+    public void ComputeDocument_BeyondTheReusedScratch_ManyLinesTaxesAndTaxesPerLine_LinesAddUpToTheRoundedTotals()
+    {
+        // 100 lines, a configuration of 20 taxes and lines carrying all 20: every working area is past the sizes a
+        // thread's reused scratch serves. A small document computed between two runs must not leak into the next.
+        var taxes = Enumerable.Range(1, 20).Select(i => Percent(i, 1m + (i * 0.37m), sequence: i)).ToArray();
+        var config = Config(TaxRoundingMethod.Globally, taxes);
+        var all = config.CreateSet(taxes);
+        var two = config.CreateSet(taxes[3], taxes[11]);
+        var lines = Enumerable.Range(0, 100).Select(i => new TaxLine(0.333m + (i * 1.0101m), 1 + (i % 3), i % 3 == 0 ? all : two)).ToArray();
+
+        var first = config.ComputeDocument(lines, Currency.Eur);
+        var small = config.ComputeDocument([new TaxLine(1.005m, 1m, two)], Currency.Eur);
+        var again = config.ComputeDocument(lines, Currency.Eur);
+
+        Assert.Equal(1.01m, small.Untaxed.Amount);
+        foreach (var result in new[] { first, again })
+        {
+            Assert.Equal(20, result.TaxTotals.Count);
+            Assert.Equal(result.Untaxed.Amount, result.Lines.Sum(l => l.TotalExcluded.Amount));
+            foreach (var total in result.TaxTotals)
+            {
+                var details = result.Lines.SelectMany(l => l.Taxes).Where(d => d.Tax == total.Tax).ToArray();
+                Assert.Equal(decimal.Round(details.Sum(d => d.RawAmount), 2, MidpointRounding.AwayFromZero), total.Amount.Amount);
+                Assert.Equal(total.Amount.Amount, details.Sum(d => d.Amount.Amount));
+                Assert.Equal(total.Base.Amount, details.Sum(d => d.Base.Amount));
+            }
+        }
+
+        Assert.Equal(first.Total, again.Total);
+        Assert.Equal(first.Lines.SelectMany(l => l.Taxes).Select(d => d.Amount), again.Lines.SelectMany(l => l.Taxes).Select(d => d.Amount));
+    }
 }
