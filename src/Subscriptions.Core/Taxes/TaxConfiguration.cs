@@ -357,7 +357,7 @@ public sealed class TaxConfiguration
         var amounts = work.Amounts;
         var raw = work.RawAmounts;
         var bases = work.Bases;
-        if (!TaxFastPath.TryCompute(slots, price, quantity, discount, roundingMethod == TaxRoundingMethod.PerLine, digits, amounts, raw, bases, work.ExtraBases, work.Computed, out var rawBase, out var rawExcluded))
+        if (!TaxFastPath.TryCompute(slots, price, quantity, discount, roundingMethod == TaxRoundingMethod.PerLine, digits, work, out var rawBase, out var rawExcluded))
         {
             return false;
         }

@@ -16,7 +16,7 @@ namespace Subscriptions.Taxes;
 internal static class TaxFastPath
 {
     /// <summary>
-    /// Computes one line; see <see cref="TaxEngine.Compute"/>. The spans need no clearing: the one- and two-tax
+    /// Computes one line; see <see cref="TaxEngine.Compute"/>. The scratch needs no clearing: the one- and two-tax
     /// shortcuts write every value they report, and the passes clear what they read first.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -28,15 +28,17 @@ internal static class TaxFastPath
         in T discountPercent,
         bool roundPerLine,
         int digits,
-        Span<T> amounts,
-        Span<T> rawAmounts,
-        Span<T> bases,
-        Span<T> extraForTax,
-        Span<bool> computed,
+        in LineScratch<T> work,
         out T rawBase,
         out T totalExcluded)
         where T : struct, IExactDecimal<T>
     {
+        // The scratch comes by reference: five spans passed by value cost a copy per line.
+        var amounts = work.Amounts;
+        var rawAmounts = work.RawAmounts;
+        var bases = work.Bases;
+        var extraForTax = work.ExtraBases;
+        var computed = work.Computed;
         var n = slots.Length;
         totalExcluded = default;
         var price = priceUnit;
