@@ -362,8 +362,9 @@ public sealed class TaxConfiguration
             return false;
         }
 
+        // The key (|raw untaxed + Σ raw amounts|) only serves a round-globally document.
         var key = rawExcluded;
-        var keyFits = true;
+        var keyFits = roundOnDocument;
 
         // The untaxed total is the first tax's base (the line's raw base when it has no tax): rounded once.
         var excluded = n > 0 || !roundOnDocument ? rawExcluded : rawExcluded.Round(digits);

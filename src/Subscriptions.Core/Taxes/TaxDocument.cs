@@ -160,20 +160,25 @@ internal static class TaxDocument
         {
             var keys = _keys;
             var results = _results;
+
+            // Also computes the keys the lines left to the document, which the shares below need too.
             var largest = _largest ??= Largest();
-            var sign = delta < 0m ? -1m : 1m;
+            var negative = delta < 0m;
             var magnitude = Math.Abs(delta);
-            var errors = magnitude == step ? 1m : decimal.Round(magnitude / step, 0, MidpointRounding.AwayFromZero);
-            if (errors == 1m)
+            if (magnitude == step || decimal.Round(magnitude / step, 0, MidpointRounding.AwayFromZero) == 1m)
             {
+                // One step (the usual case), to the line with the largest total that has the tax.
                 var best = largest[denseIndex < 0 ? _taxCount : denseIndex];
                 if (best >= 0)
                 {
-                    Apply(best, denseIndex < 0 ? -1 : IndexOfTax(results[best], denseIndex), sign * step, target);
+                    Apply(best, denseIndex < 0 ? -1 : IndexOfTax(results[best], denseIndex), negative ? -step : step, target);
                 }
 
                 return;
             }
+
+            var sign = negative ? -1m : 1m;
+            var errors = decimal.Round(magnitude / step, 0, MidpointRounding.AwayFromZero);
 
             var order = _order ??= Order(keys);
             var sumAbs = 0m;
@@ -309,6 +314,10 @@ internal static class TaxDocument
             return order;
         }
 
+        /// <summary>adjustment + amount: the amount itself when nothing was pushed yet (0m, or any zero with fewer decimals), as in decimal.</summary>
+        private static decimal AddToAdjustment(decimal adjustment, decimal amount) =>
+            adjustment == 0m && adjustment.Scale < amount.Scale ? amount : adjustment + amount;
+
         private static int IndexOfTax(TaxLineResult result, int denseIndex)
         {
             var taxes = result.TaxSpan;
@@ -333,11 +342,11 @@ internal static class TaxDocument
                     break;
                 case Target.TaxAmount:
                     ref var t = ref results[line].TaxSpan[taxIndex];
-                    t = t.Adjusted(t.BaseValue, t.AmountValue + amount, t.BaseAdjustment, t.AmountAdjustment + amount);
+                    t = t.Adjusted(t.BaseValue, t.AmountValue + amount, t.BaseAdjustment, AddToAdjustment(t.AmountAdjustment, amount));
                     break;
                 default:
                     ref var b = ref results[line].TaxSpan[taxIndex];
-                    b = b.Adjusted(b.BaseValue + amount, b.AmountValue, b.BaseAdjustment + amount, b.AmountAdjustment);
+                    b = b.Adjusted(b.BaseValue + amount, b.AmountValue, AddToAdjustment(b.BaseAdjustment, amount), b.AmountAdjustment);
                     break;
             }
         }

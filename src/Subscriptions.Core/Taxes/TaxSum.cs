@@ -59,6 +59,12 @@ internal struct TaxSum
                 return;
             }
         }
+        else if ((_high | _low) == 0 && DecimalAddition.Scale(_flags) < DecimalAddition.Scale(flags))
+        {
+            // A zero sum with fewer decimals (the start of every sum) gives the value unchanged, as in decimal.
+            (_high, _low, _flags) = (high, low, flags);
+            return;
+        }
         else if ((_high | high) == 0 && TryAddScaled(low, flags))
         {
             return;
