@@ -295,8 +295,9 @@ public sealed class TaxConfiguration
     /// </remarks>
     internal static void ComputeInto(in TaxLine line, Currency currency, TaxRoundingMethod roundingMethod, TaxRounding rounding, bool roundOnDocument, Span<TaxDetail> details, in TaxDocumentSums documentSums, in TaxWorkspace workspace, out TaxLineTotals totals)
     {
-        if (TryComputeFast<SmallDecimal>(line, currency, roundingMethod, rounding, roundOnDocument, details, documentSums, workspace, out totals)
-            || TryComputeFast<WideDecimal>(line, currency, roundingMethod, rounding, roundOnDocument, details, documentSums, workspace, out totals))
+        // Each fast path is entered only for the tax sets it takes (a call into it costs a large frame's setup).
+        if ((SmallDecimal.Takes(line.Taxes) && TryComputeFast<SmallDecimal>(line, currency, roundingMethod, rounding, roundOnDocument, details, documentSums, workspace, out totals))
+            || (WideDecimal.Takes(line.Taxes) && TryComputeFast<WideDecimal>(line, currency, roundingMethod, rounding, roundOnDocument, details, documentSums, workspace, out totals)))
         {
             return;
         }
