@@ -31,10 +31,12 @@ internal static class DecimalParts
     /// <returns>The value.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static decimal Create(ulong low, uint high, int flags) =>
-        LayoutMatches ? Unsafe.BitCast<Layout, decimal>(new Layout(flags, high, low)) : ByConstructor(low, high, flags);
+        LayoutMatches ? ByLayout(low, high, flags) : ByConstructor(low, high, flags);
+
+    private static decimal ByLayout(ulong low, uint high, int flags) => Unsafe.BitCast<Layout, decimal>(new Layout(flags, high, low));
 
     private static decimal ByConstructor(ulong low, uint high, int flags) =>
-        new(unchecked((int)low), unchecked((int)(low >> 32)), unchecked((int)high), flags < 0, (byte)((flags >> ScaleShift) & 0xFF));
+        new(unchecked((int)low), unchecked((int)(low >> 32)), unchecked((int)high), flags < 0, (byte)DecimalAddition.Scale(flags));
 
     private static bool CheckLayout()
     {
@@ -48,7 +50,7 @@ internal static class DecimalParts
         foreach (var (low, high, flags) in samples)
         {
             var expected = decimal.GetBits(ByConstructor(low, high, flags));
-            var actual = decimal.GetBits(Unsafe.BitCast<Layout, decimal>(new Layout(flags, high, low)));
+            var actual = decimal.GetBits(ByLayout(low, high, flags));
             if (!expected.AsSpan().SequenceEqual(actual))
             {
                 return false;

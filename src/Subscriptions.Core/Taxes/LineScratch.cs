@@ -3,7 +3,7 @@ namespace Subscriptions.Taxes;
 /// <summary>
 /// One line's working values, cut from a document's scratch area: per tax an amount, a raw amount, a base (shift) and
 /// an extra base, plus the computed flags. Cleared unless the caller leaves that to the path that needs it
-/// (<see cref="Clear"/>).
+/// (<see cref="ClearForPasses"/>).
 /// </summary>
 /// <typeparam name="T">The number type (<see cref="decimal"/> or <see cref="SmallDecimal"/>).</typeparam>
 internal readonly ref struct LineScratch<T>
@@ -47,13 +47,10 @@ internal readonly ref struct LineScratch<T>
     public Span<bool> Computed { get; }
 
     /// <summary>Clears the values the engine's passes read before writing: the bases (shifts), extra bases and computed flags.</summary>
-    /// <param name="bases">The bases.</param>
-    /// <param name="extraBases">The extra bases.</param>
-    /// <param name="computed">The computed flags.</param>
-    public static void Clear(Span<T> bases, Span<T> extraBases, Span<bool> computed)
+    public void ClearForPasses()
     {
-        bases.Clear();
-        extraBases.Clear();
-        computed.Clear();
+        Bases.Clear();
+        ExtraBases.Clear();
+        Computed.Clear();
     }
 }

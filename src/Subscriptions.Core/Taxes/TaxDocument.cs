@@ -165,7 +165,8 @@ internal static class TaxDocument
             var largest = _largest ??= Largest();
             var negative = delta < 0m;
             var magnitude = Math.Abs(delta);
-            if (magnitude == step || decimal.Round(magnitude / step, 0, MidpointRounding.AwayFromZero) == 1m)
+            var errors = magnitude == step ? 1m : decimal.Round(magnitude / step, 0, MidpointRounding.AwayFromZero);
+            if (errors == 1m)
             {
                 // One step (the usual case), to the line with the largest total that has the tax.
                 var best = largest[denseIndex < 0 ? _taxCount : denseIndex];
@@ -178,8 +179,6 @@ internal static class TaxDocument
             }
 
             var sign = negative ? -1m : 1m;
-            var errors = decimal.Round(magnitude / step, 0, MidpointRounding.AwayFromZero);
-
             var order = _order ??= Order(keys);
             var sumAbs = 0m;
             for (var l = 0; l < results.Length; l++)

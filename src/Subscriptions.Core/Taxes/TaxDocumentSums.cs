@@ -34,9 +34,6 @@ internal readonly ref struct TaxDocumentSums
     /// <summary>Gets a value indicating whether there is nothing to add to (a line computed alone).</summary>
     public bool IsEmpty => _sums.IsEmpty;
 
-    /// <summary>Gets the untaxed total of the raw values.</summary>
-    public decimal RawUntaxed => _sums[SumsPerTax * _taxCount].Value;
-
     /// <summary>Gets the untaxed total of the reported values.</summary>
     public decimal Untaxed => _sums[(SumsPerTax * _taxCount) + 1].Value;
 

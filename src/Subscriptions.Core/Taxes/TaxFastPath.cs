@@ -86,7 +86,7 @@ internal static class TaxFastPath
             }
         }
 
-        LineScratch<T>.Clear(bases, extraForTax, computed);
+        work.ClearForPasses();
 
         // Pass 1: fixed taxes, last to first.
         for (var i = n - 1; i >= 0; i--)
