@@ -94,7 +94,7 @@ internal static class DecimalAddition
 
         unchecked
         {
-            high = Math.BigMul(lowMagnitude, PowersOfTen[shift], out var scaled);
+            high = Multiplication.BigMul(lowMagnitude, PowersOfTen[shift], out var scaled);
             flags = (lowFlags & SignMask) | (highFlags & ~SignMask);
             if (((lowFlags ^ highFlags) & SignMask) == 0)
             {
@@ -129,7 +129,7 @@ internal static class DecimalAddition
     {
         unchecked
         {
-            var carry = Math.BigMul(lowLow, 10, out var tenLow);
+            var carry = Multiplication.BigMul(lowLow, 10, out var tenLow);
             low = tenLow + highLow;
             high = (lowHigh * 10) + carry + highHigh + (low < tenLow ? 1UL : 0UL);
             if (high <= uint.MaxValue)
@@ -263,16 +263,16 @@ internal static class DecimalAddition
         unchecked
         {
             ref readonly var factor = ref UInt128Divisor.PowerOfTen(shift);
-            resultHigh = Math.BigMul(low, factor.Low, out resultLow);
+            resultHigh = Multiplication.BigMul(low, factor.Low, out resultLow);
             ulong carry;
             ulong part;
             if (factor.High == 0)
             {
-                carry = Math.BigMul(high, factor.Low, out part);
+                carry = Multiplication.BigMul(high, factor.Low, out part);
             }
             else if (high == 0)
             {
-                carry = Math.BigMul(low, factor.High, out part);
+                carry = Multiplication.BigMul(low, factor.High, out part);
             }
             else
             {

@@ -150,7 +150,7 @@ internal readonly struct SmallDecimal : IExactDecimal<SmallDecimal>
     public static bool TryMultiply(in SmallDecimal a, in SmallDecimal b, out SmallDecimal result)
     {
         var scale = a.Scale + b.Scale;
-        var high = Math.BigMul(a._magnitude, b._magnitude, out var low);
+        var high = Multiplication.BigMul(a._magnitude, b._magnitude, out var low);
         if ((high | (low >> 63)) != 0 || scale > MaxScale)
         {
             result = default;
@@ -191,7 +191,7 @@ internal readonly struct SmallDecimal : IExactDecimal<SmallDecimal>
 
         var divisor = PowersOfTen[drop];
         var (multiplier, shift) = Reciprocals[drop];
-        var quotient = Math.BigMul(_magnitude, multiplier, out _) >> shift;
+        var quotient = Multiplication.BigMul(_magnitude, multiplier, out _) >> shift;
         var remainder = _magnitude - (quotient * divisor);
         return new SmallDecimal(remainder >= divisor - remainder ? quotient + 1 : quotient, flags);
     }

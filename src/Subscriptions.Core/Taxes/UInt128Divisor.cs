@@ -62,10 +62,10 @@ internal readonly struct UInt128Divisor
         unchecked
         {
             // High 128 bits of (high:low) × reciprocal, exactly.
-            var top = Math.BigMul(high, _reciprocalHigh, out var topLow);
-            var cross1 = Math.BigMul(high, _reciprocalLow, out var cross1Low);
-            var cross2 = Math.BigMul(low, _reciprocalHigh, out var cross2Low);
-            var bottom = Math.BigMul(low, _reciprocalLow, out _);
+            var top = Multiplication.BigMul(high, _reciprocalHigh, out var topLow);
+            var cross1 = Multiplication.BigMul(high, _reciprocalLow, out var cross1Low);
+            var cross2 = Multiplication.BigMul(low, _reciprocalHigh, out var cross2Low);
+            var bottom = Multiplication.BigMul(low, _reciprocalLow, out _);
             var middle = cross1Low + cross2Low;
             var carry = middle < cross1Low ? 1UL : 0UL;
             middle += bottom;
@@ -78,7 +78,7 @@ internal readonly struct UInt128Divisor
             qHigh += qLow < carry ? 1UL : 0UL;
 
             // Remainder = dividend − quotient × divisor (the product's low 128 bits are the whole product).
-            var productHigh = Math.BigMul(qLow, _low, out var productLow) + (qLow * _high) + (qHigh * _low);
+            var productHigh = Multiplication.BigMul(qLow, _low, out var productLow) + (qLow * _high) + (qHigh * _low);
             var restLow = low - productLow;
             var restHigh = high - productHigh - (low < productLow ? 1UL : 0UL);
             if (restHigh > _high || (restHigh == _high && restLow >= _low))

@@ -186,7 +186,7 @@ internal readonly struct WideDecimal : IExactDecimal<WideDecimal>
     public static bool TryMultiply(in WideDecimal a, in WideDecimal b, out WideDecimal result)
     {
         var scale = a.Scale + b.Scale;
-        var high = Math.BigMul(a._low, b._low, out var low);
+        var high = Multiplication.BigMul(a._low, b._low, out var low);
         if ((a._high | b._high) != 0 || high > uint.MaxValue || scale > MaxScale)
         {
             result = default;
@@ -323,7 +323,7 @@ internal readonly struct WideDecimal : IExactDecimal<WideDecimal>
         unchecked
         {
             // product = quotient × power (below 2^128: the estimate is small).
-            var productHigh = Math.BigMul(quotient, power.Low, out var productLow) + (quotient * power.High);
+            var productHigh = Multiplication.BigMul(quotient, power.Low, out var productLow) + (quotient * power.High);
             if (productHigh > high || (productHigh == high && productLow > low))
             {
                 quotient--;
@@ -351,7 +351,7 @@ internal readonly struct WideDecimal : IExactDecimal<WideDecimal>
         unchecked
         {
             ref readonly var factor = ref UInt128Divisor.PowerOfTen(power);
-            var productHigh = Math.BigMul(low, factor.Low, out var productLow) + (high * factor.Low) + (low * factor.High);
+            var productHigh = Multiplication.BigMul(low, factor.Low, out var productLow) + (high * factor.Low) + (low * factor.High);
             return (productHigh, productLow);
         }
     }
