@@ -76,16 +76,14 @@ internal readonly struct SmallDecimal : IExactDecimal<SmallDecimal>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryFrom(decimal value, out SmallDecimal result)
     {
-        var bits = default(DecimalBits);
-        decimal.GetBits(value, bits);
-        var magnitude = unchecked(((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
-        if (bits[2] != 0 || magnitude >= Limit)
+        var flags = DecimalParts.Read(value, out var magnitude, out var high);
+        if (high != 0 || magnitude >= Limit)
         {
             result = default;
             return false;
         }
 
-        result = new SmallDecimal(magnitude, bits[3]);
+        result = new SmallDecimal(magnitude, flags);
         return true;
     }
 

@@ -39,9 +39,8 @@ internal struct TaxSum
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(decimal value)
     {
-        var bits = default(DecimalBits);
-        decimal.GetBits(value, bits);
-        Add(unchecked((uint)bits[2]), unchecked(((ulong)(uint)bits[1] << 32) | (uint)bits[0]), bits[3]);
+        var flags = DecimalParts.Read(value, out var low, out var high);
+        Add(high, low, flags);
     }
 
     /// <summary>Adds a value given as decimal's parts: the coefficient's high 32 and low 64 bits, the flags word.</summary>

@@ -75,9 +75,8 @@ internal readonly struct WideDecimal : IExactDecimal<WideDecimal>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static WideDecimal From(decimal value)
     {
-        var bits = default(DecimalBits);
-        decimal.GetBits(value, bits);
-        return new WideDecimal(unchecked((uint)bits[2]), unchecked(((ulong)(uint)bits[1] << 32) | (uint)bits[0]), bits[3]);
+        var flags = DecimalParts.Read(value, out var low, out var high);
+        return new WideDecimal(high, low, flags);
     }
 
     /// <summary>Converts a decimal: every decimal fits.</summary>

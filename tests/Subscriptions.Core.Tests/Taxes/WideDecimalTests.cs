@@ -72,15 +72,17 @@ public class WideDecimalTests
     }
 
     [Fact]
-    public void DecimalParts_WritesTheRuntimesLayout_AndGivesTheConstructorsBits_ForAnyParts()
+    public void DecimalParts_WritesAndReadsTheRuntimesLayout_BitForBit_ForAnyParts()
     {
-        // On this runtime the layout check passes, so the engine reports through the direct write, not the fallback.
+        // On this runtime the layout check passes, so the engine converts through the layout, not the fallback.
         Assert.True(DecimalParts.WritesLayout);
         PropertyCheck.Check(Prop.ForAll(Arb.From(AnyDecimal), value =>
         {
             var bits = decimal.GetBits(value);
             var low = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
             DecimalAssert.SameBits(value, DecimalParts.Create(low, (uint)bits[2], bits[3]), "parts of " + value.ToString(CultureInfo.InvariantCulture));
+            var flags = DecimalParts.Read(value, out var readLow, out var readHigh);
+            Assert.Equal((low, (uint)bits[2], bits[3]), (readLow, readHigh, flags));
         }));
     }
 
