@@ -8,7 +8,7 @@ namespace Subscriptions.Taxes;
 /// On x64, <see cref="Math.BigMul(ulong, ulong, out ulong)"/> is <c>mulx</c> with the low half written through a
 /// pointer. In the engine's large inlined methods that pointer pins the low half to the stack: a store and a reload on
 /// the critical path of every 96-bit addition and division, and spills around it. Here the high half is <c>mulx</c>
-/// alone and the low half a plain multiplication, both in registers; the fast numbers' documents got 14 % to 20 % faster
+/// alone and the low half a plain multiplication, both in registers; the benchmark documents got 4 % to 20 % faster
 /// (benchmarks/RESULTS.md, session 6). Elsewhere <see cref="Math.BigMul(ulong, ulong, out ulong)"/> is used as is (on
 /// Arm64 it already computes both halves in registers).
 /// </remarks>
