@@ -296,10 +296,3 @@ internal static class DecimalAddition
         return limits;
     }
 }
-
-/// <summary>The four 32-bit words <see cref="decimal.GetBits(decimal, Span{int})"/> writes, on the stack.</summary>
-[InlineArray(4)]
-internal struct DecimalBits
-{
-    private int _element;
-}

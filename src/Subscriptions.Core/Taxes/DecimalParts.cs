@@ -94,3 +94,10 @@ internal static class DecimalParts
         public ulong Low { get; } = low;
     }
 }
+
+/// <summary>The four 32-bit words <see cref="decimal.GetBits(decimal, Span{int})"/> writes, on the stack.</summary>
+[InlineArray(4)]
+internal struct DecimalBits
+{
+    private int _element;
+}

@@ -106,11 +106,7 @@ internal struct TaxSum
     private void AddInDecimal(ulong high, ulong low, int flags)
     {
         var value = new decimal(unchecked((int)low), unchecked((int)(low >> 32)), unchecked((int)high), flags < 0, (byte)DecimalAddition.Scale(flags));
-        var sum = Value + value;
-        var bits = default(DecimalBits);
-        decimal.GetBits(sum, bits);
-        _high = unchecked((uint)bits[2]);
-        _low = unchecked(((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
-        _flags = bits[3];
+        _flags = DecimalParts.Read(Value + value, out _low, out var sumHigh);
+        _high = sumHigh;
     }
 }

@@ -444,15 +444,14 @@ internal readonly struct WideDivisor
     /// <summary>Prepares <paramref name="value"/>; false when its coefficient is zero or needs more than 32 bits.</summary>
     public static bool TryCreate(decimal value, out WideDivisor divisor)
     {
-        var bits = default(DecimalBits);
-        decimal.GetBits(value, bits);
-        if (bits[2] != 0 || bits[1] != 0 || bits[0] == 0)
+        var flags = DecimalParts.Read(value, out var low, out var high);
+        if (high != 0 || low > uint.MaxValue || low == 0)
         {
             divisor = default;
             return false;
         }
 
-        divisor = new WideDivisor(unchecked((uint)bits[0]), bits[3]);
+        divisor = new WideDivisor((uint)low, flags);
         return true;
     }
 
