@@ -19,9 +19,11 @@ namespace Subscriptions.Benchmarks;
 ///     ../baseline/benchmarks/Subscriptions.Benchmarks/bin/Release/net10.0 CatalogBenchmarks.TaxDocument20LinesGlobal [rounds] [calls]
 /// </code>
 /// Each build is loaded into its own <see cref="AssemblyLoadContext"/> (the framework is shared), its benchmark class
-/// created and its <c>[GlobalSetup]</c> methods run (a class with <c>[IterationSetup]</c> is refused); both are warmed up for a second, then timed in alternating rounds
-/// of <c>calls</c> calls (default 200 rounds of 2,000). Printed per build: the fastest round, the 10th percentile and the
-/// median, in ns per call, and the change from the baseline.
+/// created and its <c>[GlobalSetup]</c> methods run (awaited when asynchronous); both are warmed up for a second, then
+/// timed in rounds of <c>calls</c> calls (default 200 rounds of 2,000), each build first every other round. Printed
+/// per build: the fastest round, the 10th percentile and the median, in ns per operation (a call divided by the
+/// benchmark's <c>OperationsPerInvoke</c>), and the change from the baseline. What only BenchmarkDotNet runs as it
+/// should is refused: per-iteration setup, parameters, asynchronous benchmarks. <c>[GlobalCleanup]</c> is not run.
 /// </remarks>
 internal static class Interleaved
 {
@@ -49,9 +51,12 @@ internal static class Interleaved
         var directories = new[] { Path.GetFullPath(args[0]), AppContext.BaseDirectory };
         var names = new[] { "baseline", "this build" };
         Action[] benchmarks;
+        int operations;
         try
         {
-            benchmarks = [.. directories.Select(directory => Bind(directory, className, methodName))];
+            var bound = directories.Select(directory => Bind(directory, className, methodName)).ToArray();
+            benchmarks = [.. bound.Select(b => b.Call)];
+            operations = bound[^1].Operations;
         }
         catch (ArgumentException e)
         {
@@ -71,8 +76,10 @@ internal static class Interleaved
         var times = benchmarks.Select(_ => new double[rounds]).ToArray();
         for (var round = 0; round < rounds; round++)
         {
-            for (var side = 0; side < benchmarks.Length; side++)
+            for (var turn = 0; turn < benchmarks.Length; turn++)
             {
+                // Each build goes first every other round: neither always runs right after the other.
+                var side = round % 2 == 0 ? turn : benchmarks.Length - 1 - turn;
                 var benchmark = benchmarks[side];
                 var watch = Stopwatch.StartNew();
                 for (var call = 0; call < calls; call++)
@@ -80,18 +87,18 @@ internal static class Interleaved
                     benchmark();
                 }
 
-                times[side][round] = watch.Elapsed.TotalNanoseconds / calls;
+                times[side][round] = watch.Elapsed.TotalNanoseconds / ((double)calls * operations);
             }
         }
 
-        Console.WriteLine($"{className}.{methodName}, {rounds} alternating rounds of {calls:N0} calls, ns per call:");
+        Console.WriteLine($"{className}.{methodName}, {rounds} alternating rounds of {calls:N0} calls, ns per operation ({operations} per call):");
         Console.WriteLine($"{"",-12} {"min",10} {"p10",10} {"median",10}");
         var baseline = Summary(times[0]);
         for (var side = 0; side < benchmarks.Length; side++)
         {
             var (min, p10, median) = Summary(times[side]);
             var change = side == 0 ? string.Empty : $"   {(min / baseline.Min) - 1:+0.0 %;-0.0 %} min, {(median / baseline.Median) - 1:+0.0 %;-0.0 %} median";
-            Console.WriteLine($"{names[side],-12} {min,10:N0} {p10,10:N0} {median,10:N0}{change}");
+            Console.WriteLine($"{names[side],-12} {min,10:#,0.0} {p10,10:#,0.0} {median,10:#,0.0}{change}");
         }
 
         return 0;
@@ -103,32 +110,58 @@ internal static class Interleaved
         return (sorted[0], sorted[sorted.Length / 10], sorted[sorted.Length / 2]);
     }
 
-    /// <summary>Loads a build's benchmark class in its own context, runs its setup, and returns a call of the method.</summary>
-    private static Action Bind(string directory, string className, string methodName)
+    /// <summary>
+    /// Loads a build's benchmark class in its own context, runs its setup, and returns a call of the method with the
+    /// number of operations one call counts (<c>OperationsPerInvoke</c>).
+    /// </summary>
+    private static (Action Call, int Operations) Bind(string directory, string className, string methodName)
     {
-        var context = new BuildContext(directory);
-        var assembly = context.LoadFromAssemblyPath(Path.Combine(directory, typeof(Interleaved).Assembly.GetName().Name + ".dll"));
-        var type = assembly.GetType($"{typeof(Interleaved).Namespace}.{className}") ?? throw new ArgumentException($"{directory} has no benchmark class {className}.", nameof(className));
-        if (WithAttribute(type, "IterationSetupAttribute").Any() || WithAttribute(type, "IterationCleanupAttribute").Any())
+        var path = Path.Combine(directory, typeof(Interleaved).Assembly.GetName().Name + ".dll");
+        if (!File.Exists(path))
         {
-            throw new ArgumentException($"{className} sets up each iteration; only BenchmarkDotNet runs it as it should.", nameof(className));
+            throw new ArgumentException($"{directory} holds no build of the benchmarks ({Path.GetFileName(path)}).", nameof(directory));
+        }
+
+        var assembly = new BuildContext(directory).LoadFromAssemblyPath(path);
+        var type = assembly.GetType($"{typeof(Interleaved).Namespace}.{className}") ?? throw new ArgumentException($"{directory} has no benchmark class {className}.", nameof(className));
+        var method = type.GetMethod(methodName, Type.EmptyTypes);
+        var benchmark = method?.GetCustomAttributes().FirstOrDefault(a => a.GetType().Name == "BenchmarkAttribute");
+        if (method is null || benchmark is null)
+        {
+            throw new ArgumentException($"{className} has no parameterless [Benchmark] method {methodName}.", nameof(methodName));
+        }
+
+        // What only BenchmarkDotNet runs as it should: per-iteration setup, parameters, asynchronous benchmarks.
+        string[] unsupported = ["IterationSetupAttribute", "IterationCleanupAttribute", "ParamsAttribute", "ParamsSourceAttribute", "ParamsAllValuesAttribute", "ArgumentsAttribute"];
+        var members = type.GetMembers().Concat<MemberInfo>(type.GetProperties()).Concat(type.GetFields());
+        if (members.Any(m => m.GetCustomAttributes().Any(a => unsupported.Contains(a.GetType().Name)))
+            || typeof(IAsyncResult).IsAssignableFrom(method.ReturnType) || method.ReturnType.Name.StartsWith("ValueTask", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"{className}.{methodName} needs what only BenchmarkDotNet does (iteration setup, parameters or awaiting).", nameof(methodName));
         }
 
         var instance = Activator.CreateInstance(type)!;
         foreach (var setup in WithAttribute(type, "GlobalSetupAttribute"))
         {
-            setup.Invoke(instance, null);
+            try
+            {
+                (setup.Invoke(instance, null) as Task)?.GetAwaiter().GetResult();
+            }
+            catch (TargetInvocationException e)
+            {
+                throw new ArgumentException($"{className}.{setup.Name} failed: {e.InnerException?.Message}", nameof(className), e);
+            }
         }
 
-        var method = type.GetMethod(methodName, Type.EmptyTypes) ?? throw new ArgumentException($"{className} has no parameterless method {methodName}.", nameof(methodName));
+        var operations = benchmark.GetType().GetProperty("OperationsPerInvoke")?.GetValue(benchmark) as int? ?? 1;
         if (method.ReturnType == typeof(void))
         {
-            return method.CreateDelegate<Action>(instance);
+            return (method.CreateDelegate<Action>(instance), operations);
         }
 
         // A typed delegate, its result kept in a field: no boxing, no reflection per call, and not optimized away.
         var bind = typeof(Interleaved).GetMethod(nameof(Keep), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(method.ReturnType);
-        return (Action)bind.Invoke(null, [method.CreateDelegate(typeof(Func<>).MakeGenericType(method.ReturnType), instance)])!;
+        return ((Action)bind.Invoke(null, [method.CreateDelegate(typeof(Func<>).MakeGenericType(method.ReturnType), instance)])!, operations);
     }
 
     // By name: each build brings its own copy of BenchmarkDotNet's attribute types.
