@@ -133,8 +133,7 @@ internal static class Interleaved
 
         // What only BenchmarkDotNet runs as it should: per-iteration setup, parameters, asynchronous benchmarks.
         string[] unsupported = ["IterationSetupAttribute", "IterationCleanupAttribute", "ParamsAttribute", "ParamsSourceAttribute", "ParamsAllValuesAttribute", "ArgumentsAttribute"];
-        var members = type.GetMembers().Concat<MemberInfo>(type.GetProperties()).Concat(type.GetFields());
-        if (members.Any(m => m.GetCustomAttributes().Any(a => unsupported.Contains(a.GetType().Name)))
+        if (type.GetMembers().Any(m => m.GetCustomAttributes().Any(a => unsupported.Contains(a.GetType().Name)))
             || typeof(IAsyncResult).IsAssignableFrom(method.ReturnType) || method.ReturnType.Name.StartsWith("ValueTask", StringComparison.Ordinal))
         {
             throw new ArgumentException($"{className}.{methodName} needs what only BenchmarkDotNet does (iteration setup, parameters or awaiting).", nameof(methodName));
